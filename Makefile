@@ -1,0 +1,71 @@
+# Tinklas: `make demo` serves the demo network, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_WORKERS ?= 2
+HOST ?= 127.0.0.1:8000
+
+.PHONY: install demo serve migrate messages test test-postgresql browser-test chromium lint format typecheck check-deploy bench lock clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock build-constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.3"
+	$(BIN)/python -m pip install --quiet --build-constraint build-constraints.txt \
+		--constraint requirements.lock --editable ".[dev]"
+	touch $(STAMP)
+
+messages: install
+	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+
+migrate: install messages
+	$(BIN)/python manage.py migrate --no-input -v 0
+
+demo: migrate
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver $(HOST)
+
+serve: migrate
+	$(BIN)/python manage.py runserver $(HOST)
+
+test: install messages
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -q
+
+# The whole suite against PostgreSQL (the server must be running; .ci/run starts it).
+test-postgresql: install messages
+	DATABASE_URL=$${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/tinklas} \
+		$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -q
+
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+browser-test: install messages chromium
+	$(BIN)/python -m pytest browser_tests -q -p no:xdist
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-deploy: install
+	DJANGO_DEBUG=false ALLOWED_HOSTS=tinklas.example.org \
+		SECRET_KEY=check-deploy-only-secret-key-with-more-than-fifty-characters-0123456789 \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+bench: migrate
+	$(BIN)/python -m benchmarks.run
+
+lock: install
+	( echo "# Exact versions of every package in the environment (make install uses it as constraints)."; \
+	  echo "# Regenerate with: make lock"; \
+	  $(BIN)/python -m pip freeze --exclude-editable ) > requirements.lock
+
+clean:
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,27 @@
+"""Shared test fixtures."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+DEMO_TODAY = datetime.date(2026, 11, 27)
+
+
+@pytest.fixture(scope="session")
+def demo_today() -> datetime.date:
+    return DEMO_TODAY
+
+
+@pytest.fixture
+def demo_network(db, demo_today: datetime.date):  # type: ignore[no-untyped-def]
+    """The demo network, built for a fixed date so that figures are reproducible."""
+    from tinklas.network.demo.builder import build_demo_network
+
+    return build_demo_network(demo_today)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):  # type: ignore[no-untyped-def]
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

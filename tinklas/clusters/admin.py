@@ -1,0 +1,78 @@
+import datetime
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from tinklas.clusters.models import Cluster, Label, Membership
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    fields = ["organisation", "role", "joined_on", "left_on"]
+
+
+class LabelInline(admin.TabularInline):
+    model = Label
+    extra = 0
+    fields = ["kind", "name", "issuer", "awarded_on", "valid_until", "status_today"]
+    readonly_fields = ["status_today"]
+
+    @admin.display(description=_("status today"))
+    def status_today(self, label: Label) -> str:
+        return str(label.status_on(datetime.date.today()).label) if label.pk else "—"
+
+
+@admin.register(Cluster)
+class ClusterAdmin(TranslationAdmin):
+    list_display = ["name", "acronym", "status", "maturity", "municipality", "founded_on"]
+    list_filter = ["status", "maturity", "sectors", "ecosystems", "municipality__parent"]
+    search_fields = ["name_lt", "name_en", "acronym", "technologies"]
+    list_select_related = ["municipality"]
+    autocomplete_fields = ["coordinator", "municipality"]
+    filter_horizontal = ["sectors", "ecosystems"]
+    prepopulated_fields = {"slug": ["acronym"]}
+    inlines = [MembershipInline, LabelInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "cluster", "role", "joined_on", "left_on"]
+    list_filter = ["role", "cluster"]
+    search_fields = ["organisation__name", "organisation__company_code", "cluster__name"]
+    autocomplete_fields = ["organisation", "cluster"]
+    list_select_related = ["organisation", "cluster"]
+    date_hierarchy = "joined_on"
+
+
+class LabelStatusFilter(admin.SimpleListFilter):
+    title = _("status today")
+    parameter_name = "in_force"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("yes", str(_("in force"))), ("no", str(_("not in force")))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Label]) -> QuerySet[Label]:
+        in_force = Label.objects.in_force_on(datetime.date.today())
+        if self.value() == "yes":
+            return queryset.filter(pk__in=in_force)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=in_force)
+        return queryset
+
+
+@admin.register(Label)
+class LabelAdmin(admin.ModelAdmin):
+    list_display = ["cluster", "kind", "issuer", "awarded_on", "valid_until", "status_today"]
+    list_filter = ["kind", "issuer", LabelStatusFilter]
+    search_fields = ["cluster__name", "name"]
+    autocomplete_fields = ["cluster"]
+    list_select_related = ["cluster"]
+
+    @admin.display(description=_("status today"))
+    def status_today(self, label: Label) -> str:
+        return str(label.status_on(datetime.date.today()).label)

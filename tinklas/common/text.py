@@ -1,0 +1,19 @@
+"""Small text helpers with no domain meaning."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.utils.text import slugify
+
+
+def unique_slug(text: str, is_taken: Callable[[str], bool], max_length: int = 80) -> str:
+    """A slug of `text` (ASCII, diacritics folded by slugify), with -2, -3, ... appended
+    until `is_taken` says it is free."""
+    base = slugify(text)[:max_length].strip("-") or "item"
+    candidate, number = base, 1
+    while is_taken(candidate):
+        number += 1
+        suffix = f"-{number}"
+        candidate = f"{base[: max_length - len(suffix)]}{suffix}"
+    return candidate

@@ -1,0 +1,447 @@
+"""Builds the demo network: the Lithuanian Cluster Network with its known facts (57 member
+clusters, 777 member SMEs, nine founding clusters with Bronze labels from 2019) and invented
+but plausible everything else. Deterministic: the same `today` gives the same network."""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from stdnum.lt import pvm
+
+from tinklas.clusters.models import Cluster, Label, Membership
+from tinklas.common.dates import add_months
+from tinklas.network.demo import names
+from tinklas.network.demo.clusters import CLUSTERS
+from tinklas.network.models import AlliancePartner, GovernancePosition, Network, NetworkMembership
+from tinklas.organisations.models import Organisation
+from tinklas.taxonomy.models import NaceActivity, Region, Sector
+
+FOUNDED_ON = datetime.date(2020, 5, 27)
+MEMBER_SMES = 777
+FORMER_MEMBER_SMES = 23
+SECOND_MEMBERSHIPS = 90
+FOUNDING_CLUSTERS = 9
+
+
+@dataclass
+class DemoBuilder:
+    today: datetime.date
+    random: random.Random = field(default_factory=lambda: random.Random(20200527))
+    used_codes: set[str] = field(default_factory=set)
+    used_names: set[str] = field(default_factory=set)
+
+    # Identifiers -------------------------------------------------------------------
+    def company_code(self) -> str:
+        while True:
+            stem = "30" + "".join(self.random.choice("0123456789") for _ in range(6))
+            code = stem + pvm.calc_check_digit(stem)
+            if code not in self.used_codes:
+                self.used_codes.add(code)
+                return code
+
+    def vat_code(self) -> str:
+        # Lithuanian VAT codes of legal persons: seven digits, a 1, the check digit.
+        stem = "".join(self.random.choice("0123456789") for _ in range(7)) + "1"
+        return f"LT{stem}{pvm.calc_check_digit(stem)}"
+
+    def day_between(self, start: datetime.date, end: datetime.date) -> datetime.date:
+        if end <= start:
+            return start
+        return start + datetime.timedelta(days=self.random.randrange((end - start).days))
+
+    def person(self) -> str:
+        first = self.random.choice(names.FIRST_NAMES)
+        gender = "female" if first in names.FEMALE_FIRST_NAMES else "male"
+        return f"{first} {self.random.choice(names.SURNAMES[gender])}"
+
+    # Organisations -----------------------------------------------------------------
+    def organisation(self, **values: object) -> Organisation:
+        organisation = Organisation(company_code=self.company_code(), country="LT", **values)
+        organisation.save()
+        return organisation
+
+    def sme_name(self, field_slug: str) -> str:
+        for _attempt in range(200):
+            name = (
+                f"{self.random.choice(names.STEMS)} "
+                f"{self.random.choice(names.ACTIVITY_WORDS[field_slug])}"
+            )
+            if name not in self.used_names:
+                self.used_names.add(name)
+                return name
+        raise RuntimeError(f"The demo ran out of company names for the field {field_slug}.")
+
+    def sme(self, field_slug: str, municipality: Region, activity: NaceActivity) -> Organisation:
+        size = self.random.choices(["micro", "small", "medium"], weights=[60, 28, 12])[0]
+        headcount, turnover = {
+            "micro": (self.random.randint(1, 9), self.random.randint(50, 1_900) * 1000),
+            "small": (self.random.randint(10, 49), self.random.randint(900, 9_500) * 1000),
+            "medium": (self.random.randint(50, 240), self.random.randint(8_000, 45_000) * 1000),
+        }[size]
+        name = self.sme_name(field_slug)
+        founded = self.random.randint(1992, 2022)
+        return self.organisation(
+            name=f"UAB „{name}“",
+            legal_form="UAB",
+            kind=Organisation.Kind.COMPANY,
+            vat_code=self.vat_code() if self.random.random() < 0.6 else "",
+            headcount=headcount,
+            annual_turnover=Decimal(turnover),
+            main_activity=activity,
+            municipality=municipality,
+            address=f"{self.random.choice(names.STEMS)[:-1]}o g. {self.random.randint(1, 120)}",
+            website=f"https://www.{slug_for_web(name)}.lt",
+            founded_year=founded,
+            description_lt=f"{name}: {activity.label_lt or activity.label_en}.",
+            description_en=f"{name}: {activity.label_en}.",
+        )
+
+
+def slug_for_web(name: str) -> str:
+    from django.utils.text import slugify
+
+    return slugify(name).replace("-", "")
+
+
+@transaction.atomic
+def build_demo_network(today: datetime.date) -> Network:
+    """Replaces the registry with the demo network."""
+    for model in (
+        NetworkMembership,
+        GovernancePosition,
+        AlliancePartner,
+        Network,
+        Label,
+        Membership,
+        Cluster,
+        Organisation,
+    ):
+        model.objects.all().delete()
+    builder = DemoBuilder(today=today)
+    sectors = {sector.slug: sector for sector in Sector.objects.prefetch_related("ecosystems")}
+    municipalities = {region.code: region for region in Region.objects.filter(kind="municipality")}
+    activities = {
+        activity.code: activity for activity in NaceActivity.objects.filter(revision="2.1")
+    }
+    ecosystems_by_sector = {slug: list(sector.ecosystems.all()) for slug, sector in sectors.items()}
+
+    clusters = create_clusters(builder, sectors, municipalities, ecosystems_by_sector)
+    create_members(builder, clusters, municipalities, activities)
+    network = create_network(builder, clusters)
+    create_labels(builder, clusters)
+    return network
+
+
+def create_clusters(
+    builder: DemoBuilder,
+    sectors: dict[str, Sector],
+    municipalities: dict[str, Region],
+    ecosystems_by_sector: dict[str, list],
+) -> list[tuple[str, Cluster]]:
+    clusters = []
+    for position, row in enumerate(CLUSTERS):
+        field_slug, municipality_code, name_lt, name_en, acronym, technologies, year, maturity = row
+        municipality = municipalities[municipality_code]
+        founded_on = datetime.date(
+            year, builder.random.randint(1, 12), builder.random.randint(1, 28)
+        )
+        coordinator = builder.organisation(
+            name=f"Asociacija „{name_lt}“",
+            legal_form="Asociacija",
+            kind=Organisation.Kind.ASSOCIATION,
+            municipality=municipality,
+            founded_year=year,
+            description_lt=f"{name_lt} valdymo organizacija.",
+            description_en=f"The cluster management organisation of the {name_en}.",
+        )
+        sector = sectors[field_slug]
+        cluster = Cluster(
+            name_lt=name_lt,
+            name_en=name_en,
+            acronym=acronym,
+            coordinator=coordinator,
+            founded_on=founded_on,
+            description_lt=(
+                f"{name_lt} vienija {sector.name_lt.lower()} srities įmones, mokslo ir viešojo "
+                f"sektoriaus organizacijas. Sritys: {technologies}."
+            ),
+            description_en=(
+                f"The {name_en} brings together companies, research and public organisations in "
+                f"{sector.name_en.lower()}. Focus: {technologies}."
+            ),
+            technologies=technologies,
+            maturity=maturity,
+            maturity_assessed_on=builder.day_between(
+                datetime.date(2024, 1, 1), datetime.date(2025, 12, 31)
+            ),
+            municipality=municipality,
+            website=f"https://{slug_for_web(acronym).lower()}.example.lt",
+            contact_person=builder.person(),
+            contact_email=f"info@{slug_for_web(acronym).lower()}.example.lt",
+            contact_phone=f"+370 {builder.random.randint(600, 699)} {builder.random.randint(10000, 99999)}",
+            management_fte=Decimal(
+                builder.random.choice(["0.5", "1.0", "1.5", "2.0", "3.0", "4.5"])
+            ),
+            status=Cluster.Status.PUBLISHED,
+        )
+        cluster.save()
+        cluster.sectors.add(sector)
+        if position % 4 == 1:
+            # Some clusters also work in a neighbouring field.
+            cluster.sectors.add(sectors["ict"] if field_slug != "ict" else sectors["production"])
+        cluster.ecosystems.set(ecosystems_by_sector[field_slug][:2])
+        Membership.objects.create(
+            cluster=cluster,
+            organisation=coordinator,
+            role=Membership.Role.COORDINATOR,
+            joined_on=founded_on,
+        )
+        clusters.append((field_slug, cluster))
+    return clusters
+
+
+def create_members(
+    builder: DemoBuilder,
+    clusters: list[tuple[str, Cluster]],
+    municipalities: dict[str, Region],
+    activities: dict[str, NaceActivity],
+) -> None:
+    """777 SMEs, each a current member of one cluster of its field and some of a second
+    cluster; former members; large companies, research organisations and public bodies."""
+    rng = builder.random
+    # SMART FOOD, the President's cluster, is the largest; the others vary.
+    weights = [3.0 if index == 0 else rng.uniform(0.5, 1.6) for index in range(len(clusters))]
+    memberships: list[Membership] = []
+
+    def join(
+        cluster: Cluster,
+        organisation: Organisation,
+        role: str = "member",
+        left_on: datetime.date | None = None,
+    ) -> None:
+        earliest = max(cluster.founded_on, datetime.date(organisation.founded_year or 1990, 1, 1))
+        if role == "founding":
+            joined_on = cluster.founded_on
+        else:
+            joined_on = builder.day_between(earliest, builder.today - datetime.timedelta(days=30))
+        if left_on is not None and left_on <= joined_on:
+            joined_on = left_on - datetime.timedelta(days=365)
+        memberships.append(
+            Membership(
+                cluster=cluster,
+                organisation=organisation,
+                role=role,
+                joined_on=joined_on,
+                left_on=left_on,
+            )
+        )
+
+    def home_cluster() -> tuple[str, Cluster]:
+        return rng.choices(clusters, weights=weights)[0]
+
+    smes: list[Organisation] = []
+    for number in range(MEMBER_SMES + FORMER_MEMBER_SMES):
+        field_slug, cluster = home_cluster()
+        # Most members sit in their cluster's municipality; some elsewhere in Lithuania.
+        municipality = (
+            cluster.municipality
+            if rng.random() < 0.7
+            else municipalities[rng.choice(sorted(municipalities))]
+        )
+        activity = activities[rng.choice(names.ACTIVITY_CODES[field_slug])]
+        sme = builder.sme(field_slug, municipality, activity)
+        if number < MEMBER_SMES:
+            role = "founding" if rng.random() < 0.12 else "member"
+            join(cluster, sme, role)
+            smes.append(sme)
+        else:
+            # A former member: its only membership has ended.
+            join(
+                cluster,
+                sme,
+                left_on=builder.day_between(
+                    datetime.date(2021, 1, 1), builder.today - datetime.timedelta(days=10)
+                ),
+            )
+    for sme in rng.sample(smes, SECOND_MEMBERSHIPS):
+        first_cluster_id = next(m.cluster_id for m in memberships if m.organisation_id == sme.pk)
+        _field, cluster = home_cluster()
+        if cluster.pk != first_cluster_id:
+            # Every third second membership has ended: the history is kept.
+            ended = rng.random() < 0.33
+            join(
+                cluster,
+                sme,
+                left_on=builder.today - datetime.timedelta(days=rng.randint(30, 900))
+                if ended
+                else None,
+            )
+
+    partners = [
+        builder.organisation(
+            name=name,
+            legal_form="Biudžetinė įstaiga" if kind == "research" else "Viešoji įstaiga",
+            kind=kind,
+            municipality=municipalities[code],
+            founded_year=rng.randint(1950, 2010),
+            website=f"https://www.{slug_for_web(name)[:20]}.example.lt",
+        )
+        for kind, rows in (
+            ("research", names.RESEARCH_ORGANISATIONS),
+            ("public", names.PUBLIC_BODIES),
+        )
+        for name, code in rows
+    ]
+    large_companies = [
+        builder.organisation(
+            name=f"AB „{stem} {word}“",
+            legal_form="AB",
+            kind=Organisation.Kind.COMPANY,
+            headcount=rng.randint(260, 2500),
+            annual_turnover=Decimal(rng.randint(60, 900) * 10**6),
+            municipality=municipalities[rng.choice(["LT-57", "LT-15", "LT-20"])],
+            main_activity=activities[names.ACTIVITY_CODES[field_slug][0]],
+            founded_year=rng.randint(1990, 2005),
+        )
+        for stem, word, field_slug in (
+            ("Baltijos", "grupė", "transport"),
+            ("Nemuno", "pramonė", "production"),
+            ("Gintaro", "energija", "energy-construction"),
+            ("Aukštaitijos", "pienas", "agrifood"),
+            ("Žalgirio", "telekomas", "ict"),
+            ("Vilties", "farmacija", "health"),
+        )
+    ]
+    for _field, cluster in clusters:
+        for partner in rng.sample(partners, rng.randint(1, 3)):
+            join(cluster, partner, "founding" if rng.random() < 0.5 else "member")
+        if rng.random() < 0.3:
+            join(cluster, rng.choice(large_companies))
+    Membership.objects.bulk_create(memberships)
+
+
+def create_network(builder: DemoBuilder, clusters: list[tuple[str, Cluster]]) -> Network:
+    smart_food = clusters[0][1]
+    network = Network.objects.create(
+        name_lt="Lietuvos klasterių tinklas",
+        name_en="Lithuanian Cluster Network",
+        acronym="LKT",
+        founded_on=FOUNDED_ON,
+        description_lt=(
+            "Lietuvos klasterių tinklas – 2020 m. gegužės 27 d. devynių klasterių, turinčių "
+            "Bronzinį klasterių valdymo meistriškumo ženklą, įkurta asociacija. Jis vienija "
+            "nacionalinius klasterius, atstovauja jiems Lietuvoje ir Europoje ir yra Europos "
+            "klasterių aljanso narys."
+        ),
+        description_en=(
+            "The Lithuanian Cluster Network is the association founded on 27 May 2020 by nine "
+            "clusters holding the Bronze label of Cluster Management Excellence. It unites the "
+            "country's national clusters, speaks for them in Lithuania and in Europe, and is the "
+            "national member of the European Cluster Alliance."
+        ),
+        website="https://www.klasteriai.example.lt",
+        email="info@klasteriai.example.lt",
+        address="Vilnius, Lithuania",
+    )
+    founding = clusters[:FOUNDING_CLUSTERS]
+    for _field, cluster in founding:
+        NetworkMembership.objects.create(
+            network=network, cluster=cluster, joined_on=FOUNDED_ON, founding_member=True
+        )
+    for _field, cluster in clusters[FOUNDING_CLUSTERS:]:
+        NetworkMembership.objects.create(
+            network=network,
+            cluster=cluster,
+            joined_on=builder.day_between(
+                datetime.date(2020, 7, 1), builder.today - datetime.timedelta(days=45)
+            ),
+        )
+    GovernancePosition.objects.create(
+        network=network,
+        person_name="Giedrius Bagušinskas",
+        role="president",
+        organisation=smart_food.coordinator,
+        started_on=FOUNDED_ON,
+    )
+    GovernancePosition.objects.create(
+        network=network,
+        person_name="Irmina Valytė",
+        role="managing-director",
+        started_on=FOUNDED_ON,
+    )
+    for _field, cluster in clusters[1:5]:
+        GovernancePosition.objects.create(
+            network=network,
+            person_name=cluster.contact_person,
+            role="board-member",
+            organisation=cluster.coordinator,
+            started_on=FOUNDED_ON,
+        )
+    for country, name in (
+        ("PL", "Polish Cluster Association"),
+        ("RO", "Romanian Cluster Association"),
+        ("BG", "Bulgarian Cluster Association"),
+        ("HU", "Hungarian Cluster Association"),
+        ("CZ", "Czech National Cluster Association"),
+        ("SK", "Slovak Cluster Union"),
+        ("FR", "French Cluster Association"),
+        ("ES", "Spanish Cluster Federation"),
+    ):
+        AlliancePartner.objects.create(network=network, name=name, country=country)
+    return network
+
+
+def create_labels(builder: DemoBuilder, clusters: list[tuple[str, Cluster]]) -> None:
+    """Bronze labels of 2019 for the founding clusters, renewed or not, so that every label
+    status occurs on `today`; a few labels of later members."""
+    today = builder.today
+
+    def label(
+        cluster: Cluster,
+        kind: str,
+        awarded_on: datetime.date,
+        valid_until: datetime.date | None = None,
+        issuer: str = "ESCA",
+        name: str = "",
+    ) -> None:
+        Label.objects.create(
+            cluster=cluster,
+            kind=kind,
+            issuer=issuer,
+            name=name,
+            awarded_on=awarded_on,
+            valid_until=valid_until or add_months(awarded_on, 24) - datetime.timedelta(days=1),
+        )
+
+    # Days from today to the end of the latest label, per founding cluster: positive is
+    # valid or expiring, negative has expired (in the renewal window up to a year after).
+    latest_label_ends = [330, 40, -120, None, 500, 250, None, 20, -30]
+    for (_field, cluster), ends_in in zip(
+        clusters[:FOUNDING_CLUSTERS], latest_label_ends, strict=True
+    ):
+        awarded_2019 = builder.day_between(datetime.date(2019, 2, 1), datetime.date(2019, 11, 30))
+        label(cluster, "bronze", awarded_2019)
+        if ends_in is not None:
+            valid_until = today + datetime.timedelta(days=ends_in)
+            kind = "silver" if ends_in > 200 else "bronze"
+            label(
+                cluster,
+                kind,
+                add_months(valid_until, -24) + datetime.timedelta(days=1),
+                valid_until,
+            )
+    for _field, cluster in clusters[FOUNDING_CLUSTERS : FOUNDING_CLUSTERS + 6]:
+        label(cluster, "bronze", today - datetime.timedelta(days=builder.random.randint(60, 600)))
+    label(clusters[1][1], "gold", today - datetime.timedelta(days=100), issuer="EUCLES")
+    label(
+        clusters[12][1],
+        "other",
+        today - datetime.timedelta(days=200),
+        today + datetime.timedelta(days=800),
+        issuer="other",
+        name="European Strategic Cluster Partnership",
+    )

@@ -1,0 +1,114 @@
+"""Key figures of the network, each as of a date. Everything the network reports is
+computed here from the registry; pages, the API and reports call these functions."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from tinklas.clusters.models import Cluster, ClusterQuerySet, Label, LabelQuerySet, Membership
+from tinklas.organisations.models import Organisation, OrganisationQuerySet
+from tinklas.taxonomy.models import Region, Sector
+
+
+def member_clusters(on: datetime.date) -> ClusterQuerySet:
+    """Clusters that are members of the network on the day."""
+    from tinklas.network.models import NetworkMembership
+
+    return Cluster.objects.filter(
+        Exists(NetworkMembership.objects.current_on(on).filter(cluster=OuterRef("pk")))
+    )
+
+
+def founding_clusters() -> ClusterQuerySet:
+    return Cluster.objects.filter(network_memberships__founding_member=True).distinct()
+
+
+def member_organisations(on: datetime.date) -> OrganisationQuerySet:
+    """Distinct organisations that are members of at least one member cluster on the day."""
+    memberships = Membership.objects.current_on(on).filter(
+        organisation=OuterRef("pk"), cluster__in=member_clusters(on)
+    )
+    return Organisation.objects.filter(Exists(memberships))
+
+
+def member_smes(on: datetime.date) -> OrganisationQuerySet:
+    return member_organisations(on).smes()
+
+
+def labels_in_force(on: datetime.date) -> LabelQuerySet:
+    """Labels of member clusters that are valid (or expiring) on the day."""
+    return Label.objects.in_force_on(on).filter(cluster__in=member_clusters(on))
+
+
+def clusters_per_sector(on: datetime.date) -> list[tuple[Sector, int]]:
+    """Every field with the number of member clusters working in it (a cluster may work in
+    several fields)."""
+    clusters = member_clusters(on)
+    sectors = Sector.objects.annotate(
+        cluster_count=Count("clusters", filter=Q(clusters__in=clusters), distinct=True)
+    )
+    return [(sector, sector.cluster_count) for sector in sectors]
+
+
+def clusters_per_county(on: datetime.date) -> list[tuple[Region, int]]:
+    """Every county with the number of member clusters seated in one of its municipalities."""
+    clusters = member_clusters(on)
+    counties = Region.objects.filter(kind=Region.Kind.COUNTY).annotate(
+        cluster_count=Count(
+            "children__clusters", filter=Q(children__clusters__in=clusters), distinct=True
+        )
+    )
+    return [(county, county.cluster_count) for county in counties]
+
+
+def smes_per_county(on: datetime.date) -> list[tuple[Region, int]]:
+    """Every county with the number of member SMEs registered in it."""
+    smes = member_smes(on)
+    counties = Region.objects.filter(kind=Region.Kind.COUNTY).annotate(
+        sme_count=Count(
+            "children__organisations",
+            filter=Q(children__organisations__in=smes),
+            distinct=True,
+        )
+    )
+    return [(county, county.sme_count) for county in counties]
+
+
+def smes_per_sector(on: datetime.date) -> list[tuple[Sector, int]]:
+    """Every field with the number of distinct SMEs that are members of its clusters."""
+    current = Membership.objects.current_on(on).filter(cluster__in=member_clusters(on))
+    sectors = Sector.objects.annotate(
+        sme_count=Count(
+            "clusters__memberships__organisation",
+            filter=Q(
+                clusters__memberships__in=current,
+                clusters__memberships__organisation__in=Organisation.objects.smes(),
+            ),
+            distinct=True,
+        )
+    )
+    return [(sector, sector.sme_count) for sector in sectors]
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    as_of: datetime.date
+    clusters: int
+    member_organisations: int
+    member_smes: int
+    fields: int
+    labels_in_force: int
+
+
+def key_figures(on: datetime.date) -> KeyFigures:
+    return KeyFigures(
+        as_of=on,
+        clusters=member_clusters(on).count(),
+        member_organisations=member_organisations(on).count(),
+        member_smes=member_smes(on).count(),
+        fields=Sector.objects.filter(clusters__in=member_clusters(on)).distinct().count(),
+        labels_in_force=labels_in_force(on).count(),
+    )

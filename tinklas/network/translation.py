@@ -1,0 +1,13 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from tinklas.network.models import GovernancePosition, Network
+
+
+@register(Network)
+class NetworkTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(GovernancePosition)
+class GovernancePositionTranslation(TranslationOptions):
+    fields = ("title",)
