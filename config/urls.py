@@ -2,9 +2,27 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from tinklas.clusters import organisation_views
+from tinklas.clusters import views as cluster_views
+from tinklas.network import views as network_views
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 urlpatterns += i18n_patterns(
+    path("", network_views.home, name="home"),
+    path("network/", network_views.network_page, name="network"),
+    path("clusters/", cluster_views.directory, name="cluster-directory"),
+    path("clusters/<slug:slug>/", cluster_views.profile, name="cluster-profile"),
+    path(
+        "organisations/",
+        organisation_views.organisation_directory,
+        name="organisation-directory",
+    ),
+    path(
+        "organisations/<slug:slug>/",
+        organisation_views.organisation_detail,
+        name="organisation-detail",
+    ),
     path("admin/", admin.site.urls),
 )

@@ -193,10 +193,13 @@ class Membership(models.Model):
                         )
                     }
                 )
-            if self.joined_on and overlapping.filter(
-                Q(left_on__isnull=True) | Q(left_on__gt=self.joined_on),
-                joined_on__lt=self.left_on or datetime.date.max,
-            ).exists():
+            if (
+                self.joined_on
+                and overlapping.filter(
+                    Q(left_on__isnull=True) | Q(left_on__gt=self.joined_on),
+                    joined_on__lt=self.left_on or datetime.date.max,
+                ).exists()
+            ):
                 raise ValidationError(
                     {"joined_on": _("This period overlaps another membership in this cluster.")}
                 )
@@ -296,4 +299,3 @@ class Label(models.Model):
         if day <= add_months(self.valid_until, 12):
             return LabelStatus.RENEWAL_WINDOW
         return LabelStatus.EXPIRED
-

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class OrganisationsConfig(AppConfig):
     name = "tinklas.organisations"
     verbose_name = _("Organisations")
+
+    def ready(self) -> None:
+        from tinklas.organisations import indexing
+
+        indexing.connect()

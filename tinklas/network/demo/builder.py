@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db import transaction
 from stdnum.lt import pvm
 
+from tinklas.clusters.indexing import rebuild_index
 from tinklas.clusters.models import Cluster, Label, Membership
 from tinklas.common.dates import add_months
 from tinklas.network.demo import names
@@ -133,6 +134,7 @@ def build_demo_network(today: datetime.date) -> Network:
     create_members(builder, clusters, municipalities, activities)
     network = create_network(builder, clusters)
     create_labels(builder, clusters)
+    rebuild_index()  # the memberships were created in bulk, bypassing the index upkeep
     return network
 
 

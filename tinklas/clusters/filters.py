@@ -1,0 +1,172 @@
+"""The cluster directory's filters: one FilterSet for the page and the API."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import django_filters
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from tinklas.clusters.models import Cluster, Label, Maturity, Membership
+from tinklas.search.index import Search
+from tinklas.taxonomy.models import Ecosystem, Region, Sector
+
+KIND = "cluster"
+
+# Bands of current member count; 15 is the European Cluster Collaboration Platform minimum.
+MEMBER_BANDS = {
+    "1-14": (1, 14),
+    "15-49": (15, 49),
+    "50-199": (50, 199),
+    "200+": (200, None),
+}
+MEMBER_BAND_CHOICES = [(band, band.replace("-", "–")) for band in MEMBER_BANDS]
+
+LABEL_CHOICES = [
+    ("any", _("any valid label")),
+    (Label.Kind.BRONZE, _("Bronze")),
+    (Label.Kind.SILVER, _("Silver")),
+    (Label.Kind.GOLD, _("Gold")),
+]
+
+SORT_CHOICES = [
+    ("relevance", _("relevance")),
+    ("name", _("name")),
+    ("members", _("most members")),
+    ("founded", _("newest")),
+    ("oldest", _("oldest")),
+]
+
+
+def with_member_count(queryset: QuerySet[Cluster], on: datetime.date) -> QuerySet[Cluster]:
+    current = (
+        Membership.objects.current_on(on)
+        .filter(cluster=OuterRef("pk"))
+        .order_by()
+        .values("cluster")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return queryset.annotate(member_count=Coalesce(Subquery(current), Value(0)))
+
+
+def labels_in_force(kind: str, on: datetime.date) -> Exists:
+    labels = Label.objects.in_force_on(on).filter(cluster=OuterRef("pk"))
+    if kind != "any":
+        labels = labels.filter(kind=kind)
+    return Exists(labels)
+
+
+class ClusterFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    sector = django_filters.ModelMultipleChoiceFilter(
+        field_name="sectors",
+        to_field_name="slug",
+        queryset=Sector.objects.all(),
+        label=_("Field"),
+        distinct=True,
+    )
+    ecosystem = django_filters.ModelMultipleChoiceFilter(
+        field_name="ecosystems",
+        to_field_name="slug",
+        queryset=Ecosystem.objects.all(),
+        label=_("EU industrial ecosystem"),
+        distinct=True,
+    )
+    county = django_filters.ModelMultipleChoiceFilter(
+        field_name="municipality__parent",
+        to_field_name="code",
+        queryset=Region.objects.filter(kind=Region.Kind.COUNTY),
+        label=_("County"),
+    )
+    label = django_filters.MultipleChoiceFilter(
+        choices=LABEL_CHOICES, method="filter_label", label=_("Label")
+    )
+    maturity = django_filters.MultipleChoiceFilter(choices=Maturity.choices, label=_("Maturity"))
+    members = django_filters.MultipleChoiceFilter(
+        choices=MEMBER_BAND_CHOICES, method="filter_members", label=_("Members")
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=SORT_CHOICES, method="sort_by", label=_("Sort by"), empty_label=None
+    )
+
+    class Meta:
+        model = Cluster
+        fields = ["q", "sector", "ecosystem", "county", "label", "maturity", "members", "sort"]
+
+    def __init__(self, *args: Any, today: datetime.date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today or datetime.date.today()
+
+    @property
+    def search_query(self) -> Search:
+        valid = self.is_bound and self.form.is_valid()
+        return Search.parse(self.form.cleaned_data.get("q") or "" if valid else "")
+
+    def search(self, queryset: QuerySet[Cluster], name: str, value: str) -> QuerySet[Cluster]:
+        search = Search.parse(value)
+        return queryset.filter(search.matches(KIND)) if search else queryset
+
+    def filter_label(
+        self, queryset: QuerySet[Cluster], name: str, kinds: list[str]
+    ) -> QuerySet[Cluster]:
+        if not kinds:
+            return queryset
+        condition = Q()
+        for kind in kinds:
+            condition |= Q(labels_in_force(kind, self.today))
+        return queryset.filter(condition)
+
+    def filter_members(
+        self, queryset: QuerySet[Cluster], name: str, bands: list[str]
+    ) -> QuerySet[Cluster]:
+        if not bands:
+            return queryset
+        condition = Q()
+        for band in bands:
+            low, high = MEMBER_BANDS[band]
+            condition |= Q(member_count__gte=low) & (Q(member_count__lte=high) if high else Q())
+        return queryset.filter(condition)
+
+    def sort_by(self, queryset: QuerySet[Cluster], name: str, value: str) -> QuerySet[Cluster]:
+        return queryset  # applied in filter_queryset, after every filter
+
+    def sort_value(self) -> str:
+        chosen = self.form.cleaned_data.get("sort") if self.form.is_valid() else None
+        return chosen or ("relevance" if self.search_query else "name")
+
+    def filter_queryset(self, queryset: QuerySet[Cluster]) -> QuerySet[Cluster]:
+        queryset = with_member_count(queryset, self.today)
+        queryset = super().filter_queryset(queryset)
+        sort = self.sort_value()
+        search = self.search_query
+        if sort == "relevance" and search:
+            # Clusters whose names match come first, then alphabetical: the same order on
+            # every database engine.
+            return queryset.annotate(
+                name_hit=Case(
+                    When(pk__in=search.name_matches(KIND), then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+            ).order_by("-name_hit", "name", "pk")
+        ordering = {
+            "members": ["-member_count", "name", "pk"],
+            "founded": ["-founded_on", "name", "pk"],
+            "oldest": ["founded_on", "name", "pk"],
+        }.get(sort, ["name", "pk"])
+        return queryset.order_by(*ordering)

@@ -1,0 +1,99 @@
+"""Pages of member organisations. They live here, not in the organisations app, because a
+member organisation is defined by its memberships of clusters."""
+
+from __future__ import annotations
+
+import datetime
+
+import django_filters
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+
+from tinklas.clusters.models import Cluster, Membership
+from tinklas.common.pages import page_of, query_without
+from tinklas.organisations.filters import OrganisationFilter
+from tinklas.organisations.models import Organisation
+
+PER_PAGE = 25
+FILTERS = ["kind", "size", "county", "activity", "cluster"]
+
+
+def member_organisations(today: datetime.date) -> QuerySet[Organisation]:
+    """Organisations that are current members of a published cluster."""
+    memberships = Membership.objects.current_on(today).filter(
+        organisation=OuterRef("pk"), cluster__status=Cluster.Status.PUBLISHED
+    )
+    return Organisation.objects.filter(Exists(memberships))
+
+
+class MemberOrganisationFilter(OrganisationFilter):
+    cluster = django_filters.ModelChoiceFilter(
+        queryset=Cluster.objects.published(),
+        to_field_name="slug",
+        method="filter_cluster",
+        label=_("Cluster"),
+    )
+
+    class Meta(OrganisationFilter.Meta):
+        fields = [*OrganisationFilter.Meta.fields, "cluster"]
+
+    def filter_cluster(
+        self, queryset: QuerySet[Organisation], name: str, cluster: Cluster
+    ) -> QuerySet[Organisation]:
+        memberships = Membership.objects.current_on(datetime.date.today()).filter(
+            organisation=OuterRef("pk"), cluster=cluster
+        )
+        return queryset.filter(Exists(memberships))
+
+
+def organisation_directory(request: HttpRequest) -> HttpResponse:
+    today = datetime.date.today()
+    filterset = MemberOrganisationFilter(request.GET, queryset=member_organisations(today))
+    organisations = filterset.qs.select_related("municipality__parent", "main_activity")
+    page = page_of(organisations, request.GET.get("page"), PER_PAGE)
+    search = filterset.search_query
+    context = {
+        "filterset": filterset,
+        "page": page,
+        "query": request.GET.get("q", "")[:200],
+        "search_was_empty": bool(request.GET.get("q", "").strip()) and not search,
+        "ignored_filters": [str(filterset.filters[name].label) for name in filterset.form.errors],
+        "active_filters": any(request.GET.get(name) for name in FILTERS) or bool(search),
+        "clear_query": query_without(request.GET, *FILTERS),
+        "page_query": query_without(request.GET),
+        "sort": filterset.sort_value(),
+    }
+    template = "organisations/directory.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#results"
+    return render(request, template, context)
+
+
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    today = datetime.date.today()
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("municipality__parent", "main_activity__parent"),
+        slug=slug,
+    )
+    memberships = list(
+        organisation.memberships.filter(cluster__status=Cluster.Status.PUBLISHED)
+        .select_related("cluster")
+        .order_by("-joined_on")
+    )
+    current = [item for item in memberships if item.left_on is None or item.left_on > today]
+    past = [item for item in memberships if item not in current]
+    if not memberships:
+        # Only organisations that are or were members of a published cluster are public.
+        get_object_or_404(Organisation.objects.none())
+    return render(
+        request,
+        "organisations/detail.html",
+        {
+            "organisation": organisation,
+            "current_memberships": current,
+            "past_memberships": past,
+            "other_activities": organisation.other_activities.all(),
+        },
+    )

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from tinklas.clusters.directory import FACETS, facets, published_clusters
+from tinklas.clusters.filters import SORT_CHOICES, ClusterFilter
+from tinklas.clusters.models import Label
+from tinklas.clusters.profile import member_groups, profile_json_ld
+from tinklas.common.pages import page_of, query_without
+
+PER_PAGE = 20
+
+
+def directory(request: HttpRequest) -> HttpResponse:
+    today = datetime.date.today()
+    filterset = ClusterFilter(request.GET, queryset=published_clusters(), today=today)
+    clusters = filterset.qs.select_related("municipality__parent").prefetch_related(
+        "sectors",
+        Prefetch("labels", queryset=Label.objects.in_force_on(today), to_attr="current_labels"),
+    )
+    page = page_of(clusters, request.GET.get("page"), PER_PAGE)
+    ignored = [str(filterset.filters[name].label) for name in filterset.form.errors]
+    search = filterset.search_query
+    context = {
+        "filterset": filterset,
+        "page": page,
+        "facets": facets(request.GET, filterset, today),
+        "query": request.GET.get("q", "")[:200],
+        "search_has_words": bool(search),
+        "search_was_empty": bool(request.GET.get("q", "").strip()) and not search,
+        "sort": filterset.sort_value(),
+        "sort_choices": [
+            (value, label) for value, label in SORT_CHOICES if value != "relevance" or search
+        ],
+        "ignored_filters": ignored,
+        "active_filters": any(request.GET.getlist(name) for name in FACETS) or bool(search),
+        "clear_query": query_without(request.GET, *FACETS),
+        "page_query": query_without(request.GET),
+        "today": today,
+    }
+    template = "clusters/directory.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#results"
+    return render(request, template, context)
+
+
+def profile(request: HttpRequest, slug: str) -> HttpResponse:
+    today = datetime.date.today()
+    cluster = get_object_or_404(
+        published_clusters()
+        .select_related("coordinator", "municipality__parent")
+        .prefetch_related("sectors", "ecosystems", "labels", "network_memberships"),
+        slug=slug,
+    )
+    groups = member_groups(cluster, today)
+    member_total = sum(group.total for group in groups)
+    labels = [(label, label.status_on(today)) for label in cluster.labels.all()]
+    network_membership = next(
+        (item for item in cluster.network_memberships.all() if item.left_on is None), None
+    )
+    members_url = reverse("organisation-directory") + f"?cluster={cluster.slug}"
+    return render(
+        request,
+        "clusters/profile.html",
+        {
+            "cluster": cluster,
+            "groups": groups,
+            "member_total": member_total,
+            "labels": labels,
+            "network_membership": network_membership,
+            "members_url": members_url,
+            "json_ld": profile_json_ld(request, cluster, groups),
+            "today": today,
+        },
+    )
+

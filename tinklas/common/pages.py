@@ -1,0 +1,43 @@
+"""Helpers shared by list pages: safe pagination, query-string editing, JSON-LD."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import QueryDict
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+MAX_PAGE = 100_000
+
+
+def page_of(queryset: QuerySet[Any], raw_page: str | None, per_page: int) -> Page[Any]:
+    """The requested page; anything that is not a page number gives the first page, and a
+    number past the end gives the last page."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        number = int(str(raw_page or "1").strip()[:7])
+    except ValueError:
+        number = 1
+    number = max(1, min(number, MAX_PAGE))
+    return paginator.get_page(number)
+
+
+def query_without(query: QueryDict, *names: str, **replace: str) -> str:
+    """The query string with some parameters removed or replaced (and the page reset)."""
+    result = query.copy()
+    for name in (*names, "page"):
+        result.pop(name, None)
+    for name, value in replace.items():
+        result[name] = value
+    return result.urlencode()
+
+
+def json_ld(data: dict[str, Any]) -> SafeString:
+    """A schema.org JSON-LD block; <, > and & are escaped so text cannot close the tag."""
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', SafeString(text))

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from tinklas.network import figures
+from tinklas.network.models import AlliancePartner, GovernancePosition, Network, NetworkMembership
+
+RECENT_CLUSTERS = 6
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    today = datetime.date.today()
+    recent = (
+        NetworkMembership.objects.current_on(today)
+        .filter(cluster__status="published")
+        .select_related("cluster__municipality")
+        .order_by("-joined_on", "cluster__name")[:RECENT_CLUSTERS]
+    )
+    return render(
+        request,
+        "network/home.html",
+        {
+            "figures": figures.key_figures(today),
+            "sectors": figures.clusters_per_sector(today),
+            "recent_memberships": recent,
+            "founding_clusters": figures.founding_clusters().order_by("name"),
+        },
+    )
+
+
+def network_page(request: HttpRequest) -> HttpResponse:
+    today = datetime.date.today()
+    network = Network.objects.first()
+    positions = GovernancePosition.objects.filter(ended_on__isnull=True).select_related(
+        "organisation"
+    )
+    members = (
+        NetworkMembership.objects.current_on(today)
+        .select_related("cluster__municipality__parent")
+        .order_by("joined_on", "cluster__name")
+    )
+    return render(
+        request,
+        "network/network.html",
+        {
+            "network_record": network,
+            "positions": positions,
+            "members": members,
+            "partners": AlliancePartner.objects.all(),
+            "figures": figures.key_figures(today),
+        },
+    )

@@ -1,0 +1,76 @@
+"""The organisation's search document, and keeping it current on every save and delete.
+
+Index upkeep is derived data, not a business rule, so it follows the model's own save and
+delete signals: every path (pages, admin, API, imports) keeps the index current."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from tinklas.organisations.models import Organisation
+from tinklas.search import index
+
+KIND = "organisation"
+
+
+def organisation_document(organisation: Organisation) -> index.Document:
+    activities = [organisation.main_activity, *organisation.other_activities.all()]
+    activity_text = " ".join(
+        f"{activity.code} {activity.label_lt or ''} {activity.label_en or ''}"
+        for activity in activities
+        if activity is not None
+    )
+    return index.Document(
+        kind=KIND,
+        object_id=organisation.pk,
+        name_text=organisation.name,
+        body_text=" ".join(
+            [
+                organisation.legal_form,
+                organisation.company_code,
+                organisation.description_lt or "",
+                organisation.description_en or "",
+                activity_text,
+            ]
+        ),
+    )
+
+
+def documents(organisations: Iterable[Organisation]) -> Iterator[index.Document]:
+    for organisation in organisations:
+        yield organisation_document(organisation)
+
+
+def all_documents() -> Iterator[index.Document]:
+    queryset = Organisation.objects.select_related("main_activity").prefetch_related(
+        "other_activities"
+    )
+    return documents(queryset.iterator(chunk_size=2000))
+
+
+def reindex(sender: type, instance: Organisation, **kwargs: Any) -> None:
+    index.index_documents([organisation_document(instance)])
+
+
+def remove(sender: type, instance: Organisation, **kwargs: Any) -> None:
+    index.remove_documents(KIND, [instance.pk])
+
+
+def reindex_after_activities_change(
+    sender: type, instance: Organisation, action: str, **kwargs: Any
+) -> None:
+    if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Organisation):
+        reindex(Organisation, instance)
+
+
+def connect() -> None:
+    post_save.connect(reindex, sender=Organisation, dispatch_uid="organisation-index")
+    post_delete.connect(remove, sender=Organisation, dispatch_uid="organisation-unindex")
+    m2m_changed.connect(
+        reindex_after_activities_change,
+        sender=Organisation.other_activities.through,
+        dispatch_uid="organisation-activities-index",
+    )

@@ -1,0 +1,42 @@
+"""Thin adapters from analyzed query terms to each engine's full-text query. Both return
+SQL selecting the matching object ids of one kind, to be used as a subquery."""
+
+from __future__ import annotations
+
+from django.db import connection
+
+Groups = list[list[str]]
+
+
+def _sqlite_expression(groups: Groups) -> str:
+    # Terms are ASCII letters and digits only (see the analyzer), so quoting is enough.
+    return " AND ".join(
+        "(" + " OR ".join(f'"{term}"*' for term in group) + ")" for group in groups
+    )
+
+
+def _postgresql_expression(groups: Groups) -> str:
+    return " & ".join("(" + " | ".join(f"{term}:*" for term in group) + ")" for group in groups)
+
+
+def matching_ids_sql(kind: str, groups: Groups, names_only: bool = False) -> tuple[str, list[str]]:
+    """SQL and parameters selecting `object_id` of the entries of `kind` that match every
+    group of terms (in their names only, if asked)."""
+    if connection.vendor == "sqlite":
+        expression = _sqlite_expression(groups)
+        if names_only:
+            expression = f"name_terms : ({expression})"
+        return (
+            "SELECT object_id FROM search_searchentry WHERE kind = %s AND id IN "
+            "(SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s)",
+            [kind, expression],
+        )
+    if connection.vendor == "postgresql":
+        document = "name_terms" if names_only else "name_terms || ' ' || body_terms"
+        return (
+            "SELECT object_id FROM search_searchentry WHERE kind = %s AND "
+            f"to_tsvector('simple'::regconfig, {document}) @@ "
+            "to_tsquery('simple'::regconfig, %s)",
+            [kind, _postgresql_expression(groups)],
+        )
+    raise NotImplementedError(f"Full-text search is not available on {connection.vendor}.")

@@ -1,0 +1,83 @@
+"""Writing to and querying the search index. Knows nothing of clusters or organisations:
+the apps that own the documents say what their text is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Expression, Q
+from django.db.models.expressions import RawSQL
+
+from tinklas.search.analyzer import document_terms, query_terms
+from tinklas.search.engines import matching_ids_sql
+from tinklas.search.models import SearchEntry
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str
+    object_id: int
+    name_text: str
+    body_text: str
+
+
+def index_documents(documents: Iterable[Document]) -> None:
+    """Adds or replaces the documents' entries."""
+    for document in documents:
+        SearchEntry.objects.update_or_create(
+            kind=document.kind,
+            object_id=document.object_id,
+            defaults={
+                "name_terms": document_terms(document.name_text),
+                "body_terms": document_terms(document.body_text),
+            },
+        )
+
+
+def bulk_index_documents(documents: Iterable[Document], batch_size: int = 2000) -> None:
+    """Inserts entries for documents that have none yet (rebuilds and large loads)."""
+    batch: list[SearchEntry] = []
+    for document in documents:
+        batch.append(
+            SearchEntry(
+                kind=document.kind,
+                object_id=document.object_id,
+                name_terms=document_terms(document.name_text),
+                body_terms=document_terms(document.body_text),
+            )
+        )
+        if len(batch) >= batch_size:
+            SearchEntry.objects.bulk_create(batch)
+            batch = []
+    SearchEntry.objects.bulk_create(batch)
+
+
+def remove_documents(kind: str, object_ids: Iterable[int]) -> None:
+    SearchEntry.objects.filter(kind=kind, object_id__in=list(object_ids)).delete()
+
+
+def clear(kind: str) -> None:
+    SearchEntry.objects.filter(kind=kind).delete()
+
+
+@dataclass(frozen=True)
+class Search:
+    """A parsed query: whether it has searchable words, and filters built from it."""
+
+    text: str
+    groups: list[list[str]]
+
+    @classmethod
+    def parse(cls, text: str) -> Search:
+        return cls(text=text, groups=query_terms(text))
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+    def matches(self, kind: str) -> Q:
+        """A filter on the owning model: its primary key is among the matches."""
+        return Q(pk__in=RawSQL(*matching_ids_sql(kind, self.groups)))
+
+    def name_matches(self, kind: str) -> Expression:
+        return RawSQL(*matching_ids_sql(kind, self.groups, names_only=True))
