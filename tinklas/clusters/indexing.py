@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save
 
 from tinklas.clusters.models import Cluster, Membership
+from tinklas.common.text import translations
 from tinklas.organisations.models import Organisation
 from tinklas.search import index
 
@@ -21,11 +22,10 @@ def cluster_document(cluster: Cluster, member_names: list[str]) -> index.Documen
     return index.Document(
         kind=KIND,
         object_id=cluster.pk,
-        name_text=" ".join([cluster.name_lt or "", cluster.name_en or "", cluster.acronym]),
+        name_text=" ".join([*translations(cluster, "name"), cluster.acronym]),
         body_text=" ".join(
             [
-                cluster.description_lt or "",
-                cluster.description_en or "",
+                *translations(cluster, "description"),
                 cluster.technologies,
                 *member_names,
             ]

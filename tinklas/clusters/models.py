@@ -55,7 +55,7 @@ class Cluster(models.Model):
     sectors = models.ManyToManyField(
         Sector, related_name="clusters", blank=True, verbose_name=_("fields")
     )
-    ecosystems = models.ManyToManyField(
+    ecosystems: models.ManyToManyField[Ecosystem, Any] = models.ManyToManyField(
         Ecosystem, related_name="clusters", blank=True, verbose_name=_("EU industrial ecosystems")
     )
     technologies = models.TextField(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.common.pages import page_of, query_without
+from tinklas.common.requests import HtmxHttpRequest
 from tinklas.organisations.filters import OrganisationFilter
 from tinklas.organisations.models import Organisation
 
@@ -48,7 +49,7 @@ class MemberOrganisationFilter(OrganisationFilter):
         return queryset.filter(Exists(memberships))
 
 
-def organisation_directory(request: HttpRequest) -> HttpResponse:
+def organisation_directory(request: HtmxHttpRequest) -> HttpResponse:
     today = datetime.date.today()
     filterset = MemberOrganisationFilter(request.GET, queryset=member_organisations(today))
     organisations = filterset.qs.select_related("municipality__parent", "main_activity")
@@ -73,7 +74,7 @@ def organisation_directory(request: HttpRequest) -> HttpResponse:
 
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     today = datetime.date.today()
-    organisation = get_object_or_404(
+    organisation: Organisation = get_object_or_404(
         Organisation.objects.select_related("municipality__parent", "main_activity__parent"),
         slug=slug,
     )

@@ -72,7 +72,9 @@ def member_groups(cluster: Cluster, today: datetime.date) -> list[MemberGroup]:
     return groups
 
 
-def profile_json_ld(request: HttpRequest, cluster: Cluster, groups: list[MemberGroup]) -> SafeString:
+def profile_json_ld(
+    request: HttpRequest, cluster: Cluster, groups: list[MemberGroup]
+) -> SafeString:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Organization",

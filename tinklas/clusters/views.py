@@ -12,11 +12,12 @@ from tinklas.clusters.filters import SORT_CHOICES, ClusterFilter
 from tinklas.clusters.models import Label
 from tinklas.clusters.profile import member_groups, profile_json_ld
 from tinklas.common.pages import page_of, query_without
+from tinklas.common.requests import HtmxHttpRequest
 
 PER_PAGE = 20
 
 
-def directory(request: HttpRequest) -> HttpResponse:
+def directory(request: HtmxHttpRequest) -> HttpResponse:
     today = datetime.date.today()
     filterset = ClusterFilter(request.GET, queryset=published_clusters(), today=today)
     clusters = filterset.qs.select_related("municipality__parent").prefetch_related(
@@ -78,4 +79,3 @@ def profile(request: HttpRequest, slug: str) -> HttpResponse:
             "today": today,
         },
     )
-

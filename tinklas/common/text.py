@@ -17,3 +17,10 @@ def unique_slug(text: str, is_taken: Callable[[str], bool], max_length: int = 80
         suffix = f"-{number}"
         candidate = f"{base[: max_length - len(suffix)]}{suffix}"
     return candidate
+
+
+def translations(instance: object, field: str) -> list[str]:
+    """The values of a translated field in every configured language (name_lt, name_en...)."""
+    from django.conf import settings
+
+    return [getattr(instance, f"{field}_{code}", None) or "" for code, _name in settings.LANGUAGES]

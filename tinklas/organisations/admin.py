@@ -14,12 +14,34 @@ class OrganisationAdmin(TranslationAdmin):
     filter_horizontal = ["other_activities"]
     readonly_fields = ["size_class", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "legal_form", "country", "company_code",
-                           "vat_code"]}),
-        ("Size", {"fields": ["headcount", "annual_turnover", "balance_sheet_total",
-                             "size_class"]}),
-        ("Activity and place", {"fields": ["main_activity", "other_activities", "municipality",
-                                           "address", "website", "founded_year"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "kind",
+                    "legal_form",
+                    "country",
+                    "company_code",
+                    "vat_code",
+                ]
+            },
+        ),
+        ("Size", {"fields": ["headcount", "annual_turnover", "balance_sheet_total", "size_class"]}),
+        (
+            "Activity and place",
+            {
+                "fields": [
+                    "main_activity",
+                    "other_activities",
+                    "municipality",
+                    "address",
+                    "website",
+                    "founded_year",
+                ]
+            },
+        ),
         ("Description", {"fields": ["description"]}),
         ("Record", {"fields": ["created_at", "updated_at"]}),
     ]

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from tinklas.common.text import translations
 from tinklas.organisations.models import Organisation
 from tinklas.search import index
 
@@ -19,7 +20,7 @@ KIND = "organisation"
 def organisation_document(organisation: Organisation) -> index.Document:
     activities = [organisation.main_activity, *organisation.other_activities.all()]
     activity_text = " ".join(
-        f"{activity.code} {activity.label_lt or ''} {activity.label_en or ''}"
+        " ".join([activity.code, *translations(activity, "label")])
         for activity in activities
         if activity is not None
     )
@@ -31,8 +32,7 @@ def organisation_document(organisation: Organisation) -> index.Document:
             [
                 organisation.legal_form,
                 organisation.company_code,
-                organisation.description_lt or "",
-                organisation.description_en or "",
+                *translations(organisation, "description"),
                 activity_text,
             ]
         ),

@@ -14,10 +14,24 @@ from django.conf import settings
 
 # Snowball algorithms by language code; languages without one are searched unstemmed.
 SNOWBALL_ALGORITHMS = {
-    "lt": "lithuanian", "en": "english", "lv": "latvian", "et": "estonian", "pl": "polish",
-    "de": "german", "fr": "french", "es": "spanish", "cs": "czech", "ro": "romanian",
-    "hu": "hungarian", "fi": "finnish", "sv": "swedish", "da": "danish", "nl": "dutch",
-    "it": "italian", "pt": "portuguese", "el": "greek",
+    "lt": "lithuanian",
+    "en": "english",
+    "lv": "latvian",
+    "et": "estonian",
+    "pl": "polish",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+    "cs": "czech",
+    "ro": "romanian",
+    "hu": "hungarian",
+    "fi": "finnish",
+    "sv": "swedish",
+    "da": "danish",
+    "nl": "dutch",
+    "it": "italian",
+    "pt": "portuguese",
+    "el": "greek",
 }
 MAX_QUERY_WORDS = 12
 MAX_WORD_LENGTH = 40
@@ -39,7 +53,9 @@ def fold(text: str) -> str:
     """Lowercase ASCII: diacritics removed, anything else that is not a letter or digit
     dropped."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(character for character in decomposed if character.isascii() and character.isalnum())
+    return "".join(
+        character for character in decomposed if character.isascii() and character.isalnum()
+    )
 
 
 def words(text: str) -> list[str]:

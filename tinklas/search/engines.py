@@ -10,9 +10,7 @@ Groups = list[list[str]]
 
 def _sqlite_expression(groups: Groups) -> str:
     # Terms are ASCII letters and digits only (see the analyzer), so quoting is enough.
-    return " AND ".join(
-        "(" + " OR ".join(f'"{term}"*' for term in group) + ")" for group in groups
-    )
+    return " AND ".join("(" + " OR ".join(f'"{term}"*' for term in group) + ")" for group in groups)
 
 
 def _postgresql_expression(groups: Groups) -> str:

@@ -76,7 +76,9 @@ class NaceActivity(models.Model):
         verbose_name_plural = _("NACE activities")
         ordering = ["revision", "code"]
         constraints = [
-            models.UniqueConstraint(fields=["revision", "code"], name="nace_code_unique_per_revision")
+            models.UniqueConstraint(
+                fields=["revision", "code"], name="nace_code_unique_per_revision"
+            )
         ]
 
     def __str__(self) -> str:

@@ -184,7 +184,9 @@ def create_clusters(
             website=f"https://{slug_for_web(acronym).lower()}.example.lt",
             contact_person=builder.person(),
             contact_email=f"info@{slug_for_web(acronym).lower()}.example.lt",
-            contact_phone=f"+370 {builder.random.randint(600, 699)} {builder.random.randint(10000, 99999)}",
+            contact_phone=(
+                f"+370 {builder.random.randint(600, 699)} {builder.random.randint(10000, 99999)}"
+            ),
             management_fte=Decimal(
                 builder.random.choice(["0.5", "1.0", "1.5", "2.0", "3.0", "4.5"])
             ),

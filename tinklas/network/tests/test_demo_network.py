@@ -64,7 +64,14 @@ def test_maturity_partners_and_member_kinds(demo_network):
         "mature",
     }
     assert set(AlliancePartner.objects.values_list("country", flat=True)) == {
-        "PL", "RO", "BG", "HU", "CZ", "SK", "FR", "ES",
+        "PL",
+        "RO",
+        "BG",
+        "HU",
+        "CZ",
+        "SK",
+        "FR",
+        "ES",
     }
     kinds = set(Organisation.objects.values_list("kind", flat=True))
     assert {"company", "research", "public", "association"} <= kinds

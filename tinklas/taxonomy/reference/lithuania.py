@@ -84,7 +84,11 @@ MUNICIPALITIES = [
     ("LT-60", "LT-UT", "Zarasų", "district", "Zarasai"),
 ]
 
-LITHUANIAN_FORMS = {"city": "miesto savivaldybė", "district": "rajono savivaldybė", "": "savivaldybė"}
+LITHUANIAN_FORMS = {
+    "city": "miesto savivaldybė",
+    "district": "rajono savivaldybė",
+    "": "savivaldybė",
+}
 ENGLISH_FORMS = {
     "city": "city municipality",
     "district": "district municipality",
