@@ -25,3 +25,12 @@ def demo_network(db, demo_today: datetime.date):  # type: ignore[no-untyped-def]
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def english_messages():  # type: ignore[no-untyped-def]
+    """Tests read messages in English; pages choose their language from the URL."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -10,13 +10,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
 
-from tinklas.clusters.filters import (
-    LABEL_CHOICES,
-    MEMBER_BANDS,
-    ClusterFilter,
-    labels_in_force,
-)
-from tinklas.clusters.models import Cluster, Maturity
+from tinklas.clusters.filters import LABEL_CHOICES, MEMBER_BANDS, ClusterFilter
+from tinklas.clusters.models import Cluster, Label, Maturity
 from tinklas.taxonomy.models import Ecosystem, Region, Sector
 
 FACETS = ["sector", "ecosystem", "county", "label", "maturity", "members"]
@@ -97,9 +92,10 @@ def facets(data: QueryDict, filterset: ClusterFilter, today: datetime.date) -> l
     facet("county", [(county.code, county.name, county.total) for county in counties])
 
     clusters = filtered_without(data, "label", today)
-    label_totals = clusters.aggregate(
+    labels = Label.objects.in_force_on(today).filter(cluster__in=clusters.values("pk"))
+    label_totals = labels.aggregate(
         **{
-            kind: Count("pk", filter=Q(labels_in_force(kind, today)))
+            kind: Count("cluster", distinct=True, filter=None if kind == "any" else Q(kind=kind))
             for kind, _label in LABEL_CHOICES
         }
     )

@@ -74,21 +74,21 @@ def labels_in_force(kind: str, on: datetime.date) -> Exists:
 class ClusterFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     sector = django_filters.ModelMultipleChoiceFilter(
-        field_name="sectors",
+        field_name="sectors__slug",
         to_field_name="slug",
         queryset=Sector.objects.all(),
         label=_("Field"),
         distinct=True,
     )
     ecosystem = django_filters.ModelMultipleChoiceFilter(
-        field_name="ecosystems",
+        field_name="ecosystems__slug",
         to_field_name="slug",
         queryset=Ecosystem.objects.all(),
         label=_("EU industrial ecosystem"),
         distinct=True,
     )
     county = django_filters.ModelMultipleChoiceFilter(
-        field_name="municipality__parent",
+        field_name="municipality__parent__code",
         to_field_name="code",
         queryset=Region.objects.filter(kind=Region.Kind.COUNTY),
         label=_("County"),

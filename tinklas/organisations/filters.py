@@ -24,7 +24,7 @@ class OrganisationFilter(django_filters.FilterSet):
         field_name="size_class", choices=SizeClass.choices, label=_("Size class")
     )
     county = django_filters.ModelMultipleChoiceFilter(
-        field_name="municipality__parent",
+        field_name="municipality__parent__code",
         to_field_name="code",
         queryset=Region.objects.filter(kind=Region.Kind.COUNTY),
         label=_("County"),

@@ -132,6 +132,12 @@ class Organisation(models.Model):
     def is_sme(self) -> bool:
         return self.kind == self.Kind.COMPANY and self.size_class in SME_CLASSES
 
+    def same_company_code(self) -> OrganisationQuerySet:
+        """Other organisations registered under this one's country and company code."""
+        return Organisation.objects.filter(
+            country=self.country, company_code=self.company_code
+        ).exclude(pk=self.pk)
+
     def clean(self) -> None:
         errors: dict[str, Any] = {}
         if self.company_code:
@@ -139,6 +145,13 @@ class Organisation(models.Model):
                 self.company_code = clean_company_code(self.country, self.company_code)
             except ValidationError as error:
                 errors["company_code"] = error
+            else:
+                existing = self.same_company_code().first()
+                if existing is not None:
+                    errors["company_code"] = _(
+                        "An organisation with this company code already exists in this "
+                        "country: %(name)s."
+                    ) % {"name": existing.name}
         if self.vat_code:
             try:
                 self.vat_code = clean_vat_code(self.vat_code, self.country)
@@ -153,12 +166,16 @@ class Organisation(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
+    def derive_size_class(self) -> None:
+        """Stores the size class the figures give (bulk loads call this, as save() does)."""
         self.size_class = (
             size_class_for(self.headcount, self.annual_turnover, self.balance_sheet_total)
             if self.kind == self.Kind.COMPANY
             else ""
         )
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.derive_size_class()
         if not self.slug:
             self.slug = unique_slug(
                 self.name,

@@ -8,6 +8,7 @@ import datetime
 import random
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from stdnum.lt import pvm
@@ -15,6 +16,7 @@ from stdnum.lt import pvm
 from tinklas.clusters.indexing import rebuild_index
 from tinklas.clusters.models import Cluster, Label, Membership
 from tinklas.common.dates import add_months
+from tinklas.common.text import unique_slug
 from tinklas.network.demo import names
 from tinklas.network.demo.clusters import CLUSTERS
 from tinklas.network.models import AlliancePartner, GovernancePosition, Network, NetworkMembership
@@ -34,6 +36,7 @@ class DemoBuilder:
     random: random.Random = field(default_factory=lambda: random.Random(20200527))
     used_codes: set[str] = field(default_factory=set)
     used_names: set[str] = field(default_factory=set)
+    used_slugs: set[str] = field(default_factory=set)
 
     # Identifiers -------------------------------------------------------------------
     def company_code(self) -> str:
@@ -60,9 +63,13 @@ class DemoBuilder:
         return f"{first} {self.random.choice(names.SURNAMES[gender])}"
 
     # Organisations -----------------------------------------------------------------
-    def organisation(self, **values: object) -> Organisation:
+    def organisation(self, **values: Any) -> Organisation:
+        """An unsaved organisation with its derived fields set, for bulk_create (which
+        bypasses save() and so the search index; the builder rebuilds it at the end)."""
         organisation = Organisation(company_code=self.company_code(), country="LT", **values)
-        organisation.save()
+        organisation.derive_size_class()
+        organisation.slug = unique_slug(values["name"], self.used_slugs.__contains__)
+        self.used_slugs.add(organisation.slug)
         return organisation
 
     def sme_name(self, field_slug: str) -> str:
@@ -160,6 +167,7 @@ def create_clusters(
             description_lt=f"{name_lt} valdymo organizacija.",
             description_en=f"The cluster management organisation of the {name_en}.",
         )
+        coordinator.save()
         sector = sectors[field_slug]
         cluster = Cluster(
             name_lt=name_lt,
@@ -272,7 +280,7 @@ def create_members(
                 ),
             )
     for sme in rng.sample(smes, SECOND_MEMBERSHIPS):
-        first_cluster_id = next(m.cluster_id for m in memberships if m.organisation_id == sme.pk)
+        first_cluster_id = next(m.cluster_id for m in memberships if m.organisation is sme)
         _field, cluster = home_cluster()
         if cluster.pk != first_cluster_id:
             # Every third second membership has ended: the history is kept.
@@ -325,6 +333,8 @@ def create_members(
             join(cluster, partner, "founding" if rng.random() < 0.5 else "member")
         if rng.random() < 0.3:
             join(cluster, rng.choice(large_companies))
+    unsaved = {id(m.organisation): m.organisation for m in memberships if m.organisation.pk is None}
+    Organisation.objects.bulk_create(unsaved.values())
     Membership.objects.bulk_create(memberships)
 
 

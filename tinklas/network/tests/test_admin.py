@@ -1,11 +1,13 @@
 """The administration answers for every registered model and only to staff."""
 
+import datetime
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
 
 from tinklas.accounts.models import User
-from tinklas.clusters.models import Cluster
+from tinklas.clusters.models import Cluster, Label
 
 PROJECT_APPS = {"accounts", "taxonomy", "organisations", "clusters", "network"}
 MODELS = sorted(
@@ -44,7 +46,7 @@ def test_add_page_answers(staff_client, app, model):
 def test_taxonomy_changelists_show_reference_data(staff_client):
     response = staff_client.get(reverse("admin:taxonomy_region_changelist"), {"q": "LT-57"})
     assert response.status_code == 200
-    assert "Vilniaus miesto savivaldybė" in response.content.decode()
+    assert "Vilnius city municipality" in response.content.decode()  # /en/admin/
 
 
 def test_cluster_change_page_shows_memberships_and_labels(staff_client, demo_network):
@@ -72,6 +74,17 @@ def test_change_pages_and_searches_answer_with_demo_data(staff_client, demo_netw
         if instance is not None:
             change = reverse(f"admin:{app}_{name}_change", args=[instance.pk])
             assert staff_client.get(change).status_code == 200, name
+
+
+def test_label_status_filter(staff_client, demo_network):
+    url = reverse("admin:clusters_label_changelist")
+    counts = {}
+    for value in ("yes", "no"):
+        response = staff_client.get(url, {"in_force": value})
+        assert response.status_code == 200
+        counts[value] = response.context["cl"].result_count
+    in_force = Label.objects.in_force_on(datetime.date.today()).count()
+    assert counts == {"yes": in_force, "no": Label.objects.count() - in_force}
 
 
 def test_cluster_changelist_search_finds_the_cluster(staff_client, demo_network):

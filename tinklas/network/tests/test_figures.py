@@ -194,3 +194,14 @@ def test_smes_per_sector(network):
     # ICT: the SME in both clusters once, the small leaver, Beta's SME.
     assert nonzero(BOTH) == {"ict": 3, "health": 2}
     assert nonzero(AFTER_SMALL_LEFT) == {"ict": 2, "health": 2}
+
+
+def test_a_cluster_that_left_the_network_is_no_longer_counted(network):
+    membership = NetworkMembership.objects.get(cluster=network.beta)
+    membership.left_on = day(2024, 3, 1)
+    membership.full_clean()
+    membership.save()
+    assert set(figures.member_clusters(day(2024, 2, 29))) == {network.alpha, network.beta}
+    assert set(figures.member_clusters(day(2024, 3, 1))) == {network.alpha}
+    assert set(figures.member_smes(day(2024, 3, 1))) == {network.both}
+    assert set(figures.labels_in_force(day(2024, 3, 1))) == set()

@@ -115,7 +115,7 @@ def test_the_same_company_code_twice_in_one_country_fails_full_clean():
     duplicate = organisation(company_code="211 950 810")  # the same code once normalised
     with pytest.raises(ValidationError) as error:
         duplicate.full_clean()
-    assert any(DUPLICATE_MESSAGE in message for message in error.value.messages)
+    assert DUPLICATE_MESSAGE in " ".join(error.value.message_dict["company_code"])
 
 
 @pytest.mark.django_db
