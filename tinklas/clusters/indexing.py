@@ -42,6 +42,8 @@ def current_member_names(cluster_id: int) -> list[str]:
 
 
 def reindex_clusters(cluster_ids: list[int]) -> None:
+    if index.is_suspended():
+        return
     clusters = Cluster.objects.filter(pk__in=cluster_ids)
     index.index_documents(
         cluster_document(cluster, current_member_names(cluster.pk)) for cluster in clusters
@@ -64,6 +66,8 @@ def on_cluster_saved(sender: type, instance: Cluster, **kwargs: Any) -> None:
 
 
 def on_cluster_deleted(sender: type, instance: Cluster, **kwargs: Any) -> None:
+    if index.is_suspended():
+        return
     index.remove_documents(KIND, [instance.pk])
 
 
@@ -72,6 +76,8 @@ def on_membership_changed(sender: type, instance: Membership, **kwargs: Any) -> 
 
 
 def on_organisation_saved(sender: type, instance: Organisation, **kwargs: Any) -> None:
+    if index.is_suspended():
+        return
     # The clusters it belongs to list its name.
     cluster_ids = list(instance.memberships.values_list("cluster_id", flat=True).distinct())
     if cluster_ids:

@@ -52,10 +52,14 @@ def all_documents() -> Iterator[index.Document]:
 
 
 def reindex(sender: type, instance: Organisation, **kwargs: Any) -> None:
+    if index.is_suspended():
+        return
     index.index_documents([organisation_document(instance)])
 
 
 def remove(sender: type, instance: Organisation, **kwargs: Any) -> None:
+    if index.is_suspended():
+        return
     index.remove_documents(KIND, [instance.pk])
 
 

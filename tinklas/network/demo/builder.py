@@ -21,6 +21,7 @@ from tinklas.network.demo import names
 from tinklas.network.demo.clusters import CLUSTERS
 from tinklas.network.models import AlliancePartner, GovernancePosition, Network, NetworkMembership
 from tinklas.organisations.models import Organisation
+from tinklas.search import index
 from tinklas.taxonomy.models import NaceActivity, Region, Sector
 
 FOUNDED_ON = datetime.date(2020, 5, 27)
@@ -118,6 +119,13 @@ def slug_for_web(name: str) -> str:
 @transaction.atomic
 def build_demo_network(today: datetime.date) -> Network:
     """Replaces the registry with the demo network."""
+    with index.suspended():
+        network = build_registry(today)
+    rebuild_index()
+    return network
+
+
+def build_registry(today: datetime.date) -> Network:
     for model in (
         NetworkMembership,
         GovernancePosition,
@@ -141,7 +149,6 @@ def build_demo_network(today: datetime.date) -> Network:
     create_members(builder, clusters, municipalities, activities)
     network = create_network(builder, clusters)
     create_labels(builder, clusters)
-    rebuild_index()  # the memberships were created in bulk, bypassing the index upkeep
     return network
 
 
