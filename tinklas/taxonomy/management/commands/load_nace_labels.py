@@ -45,4 +45,6 @@ class Command(BaseCommand):
         fields = [f"label_{code}" for code in columns]
         with transaction.atomic():
             NaceActivity.objects.bulk_update(updated, fields, batch_size=500)
-        self.stdout.write(self.style.SUCCESS(f"Labels of {len(updated)} NACE Rev. 2.1 headings set."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Labels of {len(updated)} NACE Rev. 2.1 headings set.")
+        )
