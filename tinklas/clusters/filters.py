@@ -7,25 +7,20 @@ from typing import Any
 
 import django_filters
 from django.db.models import (
-    Case,
     Count,
     Exists,
-    IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     Value,
-    When,
 )
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.clusters.models import Cluster, Label, Maturity, Membership
-from tinklas.search.index import Search
+from tinklas.search.filters import SearchableFilterSet
 from tinklas.taxonomy.models import Ecosystem, Region, Sector
-
-KIND = "cluster"
 
 # Bands of current member count; 15 is the European Cluster Collaboration Platform minimum.
 MEMBER_BANDS = {
@@ -71,8 +66,15 @@ def labels_in_force(kind: str, on: datetime.date) -> Exists:
     return Exists(labels)
 
 
-class ClusterFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+class ClusterFilter(SearchableFilterSet):
+    search_kind = "cluster"
+    orderings = {
+        "name": ["name", "pk"],
+        "members": ["-member_count", "name", "pk"],
+        "founded": ["-founded_on", "name", "pk"],
+        "oldest": ["founded_on", "name", "pk"],
+    }
+
     sector = django_filters.ModelMultipleChoiceFilter(
         field_name="sectors__slug",
         to_field_name="slug",
@@ -101,7 +103,7 @@ class ClusterFilter(django_filters.FilterSet):
         choices=MEMBER_BAND_CHOICES, method="filter_members", label=_("Members")
     )
     sort = django_filters.ChoiceFilter(
-        choices=SORT_CHOICES, method="sort_by", label=_("Sort by"), empty_label=None
+        choices=SORT_CHOICES, method="keep", label=_("Sort by"), empty_label=None
     )
 
     class Meta:
@@ -111,15 +113,6 @@ class ClusterFilter(django_filters.FilterSet):
     def __init__(self, *args: Any, today: datetime.date | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.today = today or datetime.date.today()
-
-    @property
-    def search_query(self) -> Search:
-        valid = self.is_bound and self.form.is_valid()
-        return Search.parse(self.form.cleaned_data.get("q") or "" if valid else "")
-
-    def search(self, queryset: QuerySet[Cluster], name: str, value: str) -> QuerySet[Cluster]:
-        search = Search.parse(value)
-        return queryset.filter(search.matches(KIND)) if search else queryset
 
     def filter_label(
         self, queryset: QuerySet[Cluster], name: str, kinds: list[str]
@@ -142,31 +135,5 @@ class ClusterFilter(django_filters.FilterSet):
             condition |= Q(member_count__gte=low) & (Q(member_count__lte=high) if high else Q())
         return queryset.filter(condition)
 
-    def sort_by(self, queryset: QuerySet[Cluster], name: str, value: str) -> QuerySet[Cluster]:
-        return queryset  # applied in filter_queryset, after every filter
-
-    def sort_value(self) -> str:
-        chosen = self.form.cleaned_data.get("sort") if self.form.is_valid() else None
-        return chosen or ("relevance" if self.search_query else "name")
-
     def filter_queryset(self, queryset: QuerySet[Cluster]) -> QuerySet[Cluster]:
-        queryset = with_member_count(queryset, self.today)
-        queryset = super().filter_queryset(queryset)
-        sort = self.sort_value()
-        search = self.search_query
-        if sort == "relevance" and search:
-            # Clusters whose names match come first, then alphabetical: the same order on
-            # every database engine.
-            return queryset.annotate(
-                name_hit=Case(
-                    When(pk__in=search.name_matches(KIND), then=Value(1)),
-                    default=Value(0),
-                    output_field=IntegerField(),
-                )
-            ).order_by("-name_hit", "name", "pk")
-        ordering = {
-            "members": ["-member_count", "name", "pk"],
-            "founded": ["-founded_on", "name", "pk"],
-            "oldest": ["founded_on", "name", "pk"],
-        }.get(sort, ["name", "pk"])
-        return queryset.order_by(*ordering)
+        return super().filter_queryset(with_member_count(queryset, self.today))

@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.common.dates import add_months
+from tinklas.common.periods import PeriodQuerySet, open_period_unique, period_constraint
 from tinklas.common.text import unique_slug
 from tinklas.organisations.models import Organisation
 from tinklas.taxonomy.models import Ecosystem, Region, Sector
@@ -122,12 +123,6 @@ class Cluster(models.Model):
         super().save(*args, **kwargs)
 
 
-class MembershipQuerySet(models.QuerySet["Membership"]):
-    def current_on(self, day: datetime.date) -> MembershipQuerySet:
-        """Memberships in force on `day`: joined on or before it, not yet left."""
-        return self.filter(Q(left_on__isnull=True) | Q(left_on__gt=day), joined_on__lte=day)
-
-
 class Membership(models.Model):
     """An organisation's membership of a cluster. Ended, never deleted, so that figures
     for past dates stay reproducible."""
@@ -152,25 +147,18 @@ class Membership(models.Model):
         _("left on"), null=True, blank=True, help_text=_("The first day it is no longer a member.")
     )
 
-    objects = MembershipQuerySet.as_manager()
+    objects = PeriodQuerySet["Membership"].as_manager()
 
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         ordering = ["cluster", "organisation__name", "joined_on"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(left_on__isnull=True) | Q(left_on__gte=F("joined_on")),
-                name="membership_left_not_before_joined",
-                violation_error_message=_("A membership cannot end before it starts."),
-            ),
-            models.UniqueConstraint(
-                fields=["cluster", "organisation"],
-                condition=Q(left_on__isnull=True),
-                name="membership_one_open_per_cluster_and_organisation",
-                violation_error_message=_(
-                    "This organisation already has an open membership in this cluster."
-                ),
+            period_constraint("membership_left_not_before_joined"),
+            open_period_unique(
+                ["cluster", "organisation"],
+                "membership_one_open_per_cluster_and_organisation",
+                _("This organisation already has an open membership in this cluster."),
             ),
         ]
         indexes = [models.Index(fields=["organisation", "left_on"])]

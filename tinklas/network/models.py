@@ -7,11 +7,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.clusters.models import Cluster
 from tinklas.common.countries import country_choices
+from tinklas.common.periods import PeriodQuerySet, open_period_unique, period_constraint
 from tinklas.organisations.models import Organisation
 
 
@@ -39,11 +39,6 @@ class Network(models.Model):
         return self.name
 
 
-class NetworkMembershipQuerySet(models.QuerySet["NetworkMembership"]):
-    def current_on(self, day: datetime.date) -> NetworkMembershipQuerySet:
-        return self.filter(Q(left_on__isnull=True) | Q(left_on__gt=day), joined_on__lte=day)
-
-
 class NetworkMembership(models.Model):
     network = models.ForeignKey(
         Network, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("network")
@@ -58,23 +53,18 @@ class NetworkMembership(models.Model):
     founding_member = models.BooleanField(_("founding member"), default=False)
     left_on = models.DateField(_("left on"), null=True, blank=True)
 
-    objects = NetworkMembershipQuerySet.as_manager()
+    objects = PeriodQuerySet["NetworkMembership"].as_manager()
 
     class Meta:
         verbose_name = _("member cluster")
         verbose_name_plural = _("member clusters")
         ordering = ["joined_on", "cluster__name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(left_on__isnull=True) | Q(left_on__gte=F("joined_on")),
-                name="network_membership_left_not_before_joined",
-                violation_error_message=_("A membership cannot end before it starts."),
-            ),
-            models.UniqueConstraint(
-                fields=["network", "cluster"],
-                condition=Q(left_on__isnull=True),
-                name="network_membership_one_open_per_cluster",
-                violation_error_message=_("This cluster is already a member of the network."),
+            period_constraint("network_membership_left_not_before_joined"),
+            open_period_unique(
+                ["network", "cluster"],
+                "network_membership_one_open_per_cluster",
+                _("This cluster is already a member of the network."),
             ),
         ]
 

@@ -1,0 +1,50 @@
+"""The part every searchable list shares: the `q` and `sort` parameters, and ordering by
+relevance (name matches first, then alphabetical, identical on every engine)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import django_filters
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from tinklas.search.index import Search
+
+
+class SearchableFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+
+    # Set by subclasses: the index kind, and each sort choice's ordering.
+    search_kind: ClassVar[str]
+    orderings: ClassVar[dict[str, list[str]]] = {"name": ["name", "pk"]}
+
+    @property
+    def search_query(self) -> Search:
+        valid = self.is_bound and self.form.is_valid()
+        return Search.parse(self.form.cleaned_data.get("q") or "" if valid else "")
+
+    def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        search = Search.parse(value)
+        return queryset.filter(search.matches(self.search_kind)) if search else queryset
+
+    def keep(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        """For `sort`: ordering is applied in filter_queryset, after every filter."""
+        return queryset
+
+    def sort_value(self) -> str:
+        chosen = self.form.cleaned_data.get("sort") if self.form.is_valid() else None
+        return chosen or ("relevance" if self.search_query else "name")
+
+    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        queryset = super().filter_queryset(queryset)
+        sort, search = self.sort_value(), self.search_query
+        if sort == "relevance" and search:
+            return queryset.annotate(
+                name_hit=Case(
+                    When(pk__in=search.name_matches(self.search_kind), then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+            ).order_by("-name_hit", "name", "pk")
+        return queryset.order_by(*self.orderings.get(sort, self.orderings["name"]))
