@@ -25,15 +25,13 @@ from tinklas.search.models import SearchEntry
 
 BENCHMARKS_DIR = Path(__file__).resolve().parent
 SEED = 20260101
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 # Stored as the network's acronym: a database holding it and the expected counts holds what
 # this version of the generator makes, so later runs reuse it instead of generating again.
 FINGERPRINT = f"BENCH-{GENERATOR_VERSION}-{SEED}"
 EXPECTED_SCALE = {"clusters": 1_500, "organisations": 250_000, "memberships": 300_000}
 FEWEST_MEMBERS = 20
 MOST_MEMBERS = 2_000
-# Every other cluster stays far below the largest, so the profile case is one clear cluster.
-OTHER_CLUSTERS_MOST_MEMBERS = 1_200
 ENDED_SHARE = 0.02
 BATCH_SIZE = 2_000
 NETWORK_FOUNDED_ON = datetime.date(2020, 5, 27)
@@ -86,25 +84,19 @@ def is_empty() -> bool:
 
 
 def cluster_sizes(rng: random.Random, clusters: int, total: int) -> list[int]:
-    """Member counts summing to `total`: the first cluster is the largest; the others are
-    long-tailed (log-normal) like real clusters: many of a few dozen, a few of a thousand."""
-    remaining = total - MOST_MEMBERS
-    weights = [rng.lognormvariate(0, 1.1) for _ in range(clusters - 1)]
-    scale = remaining / sum(weights)
-    sizes: list[int] = []
-    for _attempt in range(30):  # clamping moves the sum; rescale until it settles
-        sizes = [
-            min(OTHER_CLUSTERS_MOST_MEMBERS, max(FEWEST_MEMBERS, round(weight * scale)))
-            for weight in weights
-        ]
-        scale *= remaining / sum(sizes)
-    difference, index = remaining - sum(sizes), 0
-    while difference:  # rounding leftovers, one member at a time
-        step = 1 if difference > 0 else -1
-        if FEWEST_MEMBERS <= sizes[index] + step <= OTHER_CLUSTERS_MOST_MEMBERS:
-            sizes[index] += step
-            difference -= step
-        index = (index + 1) % len(sizes)
+    """Member counts summing to `total`. The first cluster is the largest; each other one has
+    FEWEST_MEMBERS plus a long-tailed (log-normal) share of the rest, as real clusters have:
+    many of a few dozen members, a few of several hundred."""
+    others = clusters - 1
+    weights: list[float] = []
+    while len(weights) < others:
+        weight = rng.lognormvariate(0, 1.1)
+        if weight <= 9:  # redrawn beyond nine times the median: none comes near the largest
+            weights.append(weight)
+    spread = (total - MOST_MEMBERS - FEWEST_MEMBERS * others) / sum(weights)
+    sizes = [FEWEST_MEMBERS + int(weight * spread) for weight in weights]
+    for index in range(total - MOST_MEMBERS - sum(sizes)):  # what rounding down left over
+        sizes[index] += 1
     return [MOST_MEMBERS, *sizes]
 
 

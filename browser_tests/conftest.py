@@ -27,8 +27,6 @@ CHROMIUM_ARGUMENTS = [
     "--disable-quic",
 ]
 SCREENSHOT_DIRECTORY = Path(__file__).resolve().parent.parent / "test-results" / "screenshots"
-# htmx waits 350 ms after typing; requests against the live server are fast.
-RESULTS_TIMEOUT_MILLISECONDS = 5000
 
 
 @pytest.fixture(scope="session")
@@ -41,14 +39,17 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     }
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def reference_data(django_db_setup: None, django_db_blocker: Any) -> str:
-    """The vocabularies that the taxonomy migrations load, as serialized when the test
-    database is new."""
+    """The vocabularies that the taxonomy migrations load, serialized before the first
+    test (and its flush) runs; autouse so that the order of tests does not matter."""
     from django.apps import apps
     from django.core import serializers
 
+    from tinklas.taxonomy.models import Region
+
     with django_db_blocker.unblock():
+        assert Region.objects.exists(), "The test database lacks the migrations' data."
         models = apps.get_app_config("taxonomy").get_models()
         return serializers.serialize(
             "json", chain.from_iterable(model.objects.order_by("pk") for model in models)

@@ -48,11 +48,6 @@ def test_search_finds_inflected_and_unaccented_lithuanian_words(
     assert browser_errors == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="App bug: the sort select of a page loaded without a query has no 'relevance' "
-    "option and submits sort=name, so live search results are never ranked by relevance.",
-)
 def test_live_search_ranks_name_matches_first(demo_site: str, page: Page) -> None:
     page.goto(f"{demo_site}/lt/clusters/")
     page.locator("#search-query").fill("pieno")

@@ -39,11 +39,6 @@ def test_switching_language_keeps_the_page_and_the_query(
     assert browser_errors == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="App bug: the live search swaps only #results, so the header's language links "
-    "keep the address the page was loaded with and switching language drops the query.",
-)
 def test_switching_language_after_a_live_search_keeps_the_query(demo_site: str, page: Page) -> None:
     page.goto(f"{demo_site}/lt/clusters/")
     page.locator("#search-query").fill("pieno")

@@ -4,10 +4,12 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from tinklas.clusters import organisation_views
 from tinklas.clusters import views as cluster_views
+from tinklas.common import views as common_views
 from tinklas.network import views as network_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("favicon.ico", common_views.favicon),
 ]
 urlpatterns += i18n_patterns(
     path("", network_views.home, name="home"),

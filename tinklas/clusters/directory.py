@@ -9,9 +9,11 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
+from django.utils.translation import get_language
 
 from tinklas.clusters.filters import LABEL_CHOICES, MEMBER_BANDS, ClusterFilter
 from tinklas.clusters.models import Cluster, Label, Maturity
+from tinklas.common.text import collation_key
 from tinklas.taxonomy.models import Ecosystem, Region, Sector
 
 FACETS = ["sector", "ecosystem", "county", "label", "maturity", "members"]
@@ -78,16 +80,15 @@ def facets(data: QueryDict, filterset: ClusterFilter, today: datetime.date) -> l
     facet("ecosystem", [(item.slug, item.name, item.total) for item in ecosystems])
 
     clusters = filtered_without(data, "county", today)
-    counties = (
-        Region.objects.filter(kind=Region.Kind.COUNTY)
-        .annotate(
+    counties = sorted(
+        Region.objects.filter(kind=Region.Kind.COUNTY).annotate(
             total=Count(
                 "children__clusters",
                 filter=Q(children__clusters__in=clusters.values("pk")),
                 distinct=True,
             )
-        )
-        .order_by("name")
+        ),
+        key=lambda county: collation_key(county.name, get_language()),
     )
     facet("county", [(county.code, county.name, county.total) for county in counties])
 

@@ -64,7 +64,7 @@ def organisation_directory(request: HtmxHttpRequest) -> HttpResponse:
         "active_filters": any(request.GET.get(name) for name in FILTERS) or bool(search),
         "clear_query": query_without(request.GET, *FILTERS),
         "page_query": query_without(request.GET),
-        "sort": filterset.sort_value(),
+        "sort": filterset.sort_choice(),
     }
     template = "organisations/directory.html"
     if request.htmx and not request.htmx.boosted:

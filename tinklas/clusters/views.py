@@ -32,12 +32,9 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
         "page": page,
         "facets": facets(request.GET, filterset, today),
         "query": request.GET.get("q", "")[:200],
-        "search_has_words": bool(search),
         "search_was_empty": bool(request.GET.get("q", "").strip()) and not search,
-        "sort": filterset.sort_value(),
-        "sort_choices": [
-            (value, label) for value, label in SORT_CHOICES if value != "relevance" or search
-        ],
+        "sort": filterset.sort_choice(),
+        "sort_choices": SORT_CHOICES,
         "ignored_filters": ignored,
         "active_filters": any(request.GET.getlist(name) for name in FACETS) or bool(search),
         "clear_query": query_without(request.GET, *FACETS),

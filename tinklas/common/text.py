@@ -24,3 +24,17 @@ def translations(instance: object, field: str) -> list[str]:
     from django.conf import settings
 
     return [getattr(instance, f"{field}_{code}", None) or "" for code, _name in settings.LANGUAGES]
+
+
+# Alphabets whose order differs from the code-point order (ą after a, č after c, y after į…).
+ALPHABETS = {"lt": "aąbcčdeęėfghiįyjklmnoprsštuųūvzž"}
+
+
+def collation_key(text: str, language: str) -> tuple[int, ...]:
+    """A sort key following the language's alphabet, case-insensitive; letters outside it
+    sort after it by code point."""
+    alphabet = ALPHABETS.get(language, "")
+    return tuple(
+        alphabet.index(character) if character in alphabet else len(alphabet) + ord(character)
+        for character in text.casefold()
+    )

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.clusters.models import Cluster
-from tinklas.common.countries import country_choices
+from tinklas.common.countries import country_choices, country_name
 from tinklas.common.periods import PeriodQuerySet, open_period_unique, period_constraint
 from tinklas.organisations.models import Organisation
 
@@ -137,3 +137,7 @@ class AlliancePartner(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country)

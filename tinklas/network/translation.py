@@ -5,7 +5,7 @@ from tinklas.network.models import GovernancePosition, Network
 
 @register(Network)
 class NetworkTranslation(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "address")
 
 
 @register(GovernancePosition)

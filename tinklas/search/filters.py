@@ -32,13 +32,15 @@ class SearchableFilterSet(django_filters.FilterSet):
         """For `sort`: ordering is applied in filter_queryset, after every filter."""
         return queryset
 
-    def sort_value(self) -> str:
+    def sort_choice(self) -> str:
+        """The sort the visitor chose; relevance (the form's first choice) by default. Without
+        search words relevance means alphabetical."""
         chosen = self.form.cleaned_data.get("sort") if self.form.is_valid() else None
-        return chosen or ("relevance" if self.search_query else "name")
+        return chosen or "relevance"
 
     def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         queryset = super().filter_queryset(queryset)
-        sort, search = self.sort_value(), self.search_query
+        sort, search = self.sort_choice(), self.search_query
         if sort == "relevance" and search:
             return queryset.annotate(
                 name_hit=Case(

@@ -31,10 +31,10 @@ NASTY_QUERIES = [
 ]
 
 
-@pytest.mark.parametrize("page", ["cluster-directory", "organisation-directory"])
-def test_bad_query_strings_give_a_normal_page(client, demo_network, page):
+@pytest.mark.parametrize("page_name", ["cluster-directory", "organisation-directory"])
+def test_bad_query_strings_give_a_normal_page(client, demo_network, page_name):
     for params in NASTY_QUERIES:
-        response = client.get(reverse(page), params)
+        response = client.get(reverse(page_name), params)
         assert response.status_code == 200, params
         text = response.content.decode()
         assert 'data-testid="result-count"' in text, params

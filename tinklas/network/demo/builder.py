@@ -354,7 +354,7 @@ def create_network(builder: DemoBuilder, clusters: list[tuple[str, Cluster]]) ->
         founded_on=FOUNDED_ON,
         description_lt=(
             "Lietuvos klasterių tinklas – 2020 m. gegužės 27 d. devynių klasterių, turinčių "
-            "Bronzinį klasterių valdymo meistriškumo ženklą, įkurta asociacija. Jis vienija "
+            "bronzinį klasterių valdymo meistriškumo ženklą, įkurta asociacija. Jis vienija "
             "nacionalinius klasterius, atstovauja jiems Lietuvoje ir Europoje ir yra Europos "
             "klasterių aljanso narys."
         ),
@@ -366,7 +366,8 @@ def create_network(builder: DemoBuilder, clusters: list[tuple[str, Cluster]]) ->
         ),
         website="https://www.klasteriai.example.lt",
         email="info@klasteriai.example.lt",
-        address="Vilnius, Lithuania",
+        address_lt="Vilnius, Lietuva",
+        address_en="Vilnius, Lithuania",
     )
     founding = clusters[:FOUNDING_CLUSTERS]
     for _field, cluster in founding:
