@@ -7,18 +7,14 @@ from typing import Any
 
 import django_filters
 from django.db.models import (
-    Count,
     Exists,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
-    Value,
 )
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from tinklas.clusters.models import Cluster, Label, Maturity, Membership
+from tinklas.clusters.models import Cluster, Label, Maturity
 from tinklas.search.filters import SearchableFilterSet
 from tinklas.taxonomy.models import Ecosystem, Region, Sector
 
@@ -45,18 +41,6 @@ SORT_CHOICES = [
     ("founded", _("newest")),
     ("oldest", _("oldest")),
 ]
-
-
-def with_member_count(queryset: QuerySet[Cluster], on: datetime.date) -> QuerySet[Cluster]:
-    current = (
-        Membership.objects.current_on(on)
-        .filter(cluster=OuterRef("pk"))
-        .order_by()
-        .values("cluster")
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
-    return queryset.annotate(member_count=Coalesce(Subquery(current), Value(0)))
 
 
 def labels_in_force(kind: str, on: datetime.date) -> Exists:
@@ -94,6 +78,7 @@ class ClusterFilter(SearchableFilterSet):
         to_field_name="code",
         queryset=Region.objects.filter(kind=Region.Kind.COUNTY),
         label=_("County"),
+        distinct=False,  # a foreign-key path: no duplicate rows to remove
     )
     label = django_filters.MultipleChoiceFilter(
         choices=LABEL_CHOICES, method="filter_label", label=_("Label")
@@ -134,6 +119,3 @@ class ClusterFilter(SearchableFilterSet):
             low, high = MEMBER_BANDS[band]
             condition |= Q(member_count__gte=low) & (Q(member_count__lte=high) if high else Q())
         return queryset.filter(condition)
-
-    def filter_queryset(self, queryset: QuerySet[Cluster]) -> QuerySet[Cluster]:
-        return super().filter_queryset(with_member_count(queryset, self.today))

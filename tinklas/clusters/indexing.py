@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models.signals import post_delete, post_save
 
+from tinklas.clusters.member_counts import refresh_member_counts
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.common.text import translations
 from tinklas.organisations.models import Organisation
@@ -72,7 +73,10 @@ def on_cluster_deleted(sender: type, instance: Cluster, **kwargs: Any) -> None:
 
 
 def on_membership_changed(sender: type, instance: Membership, **kwargs: Any) -> None:
+    if index.is_suspended():
+        return
     reindex_clusters([instance.cluster_id])
+    refresh_member_counts(datetime.date.today(), [instance.cluster_id])
 
 
 def on_organisation_saved(sender: type, instance: Organisation, **kwargs: Any) -> None:

@@ -88,6 +88,8 @@ class Cluster(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
+    # Derived: the number of current members (see clusters/member_counts.py).
+    member_count = models.PositiveIntegerField(_("members"), default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q
 
 from tinklas.clusters.models import Cluster, ClusterQuerySet, Label, LabelQuerySet, Membership
+from tinklas.common import versions
 from tinklas.organisations.models import Organisation, OrganisationQuerySet
+from tinklas.organisations.sizes import SME_CLASSES
 from tinklas.taxonomy.models import Region, Sector
 
 
@@ -104,11 +107,38 @@ class KeyFigures:
 
 
 def key_figures(on: datetime.date) -> KeyFigures:
+    # Counting distinct organisations straight from the memberships reads one table instead
+    # of testing every organisation; the result equals member_organisations(on).count().
+    memberships = Membership.objects.current_on(on).filter(cluster__in=member_clusters(on))
+    smes = memberships.filter(
+        organisation__kind=Organisation.Kind.COMPANY, organisation__size_class__in=SME_CLASSES
+    )
     return KeyFigures(
         as_of=on,
         clusters=member_clusters(on).count(),
-        member_organisations=member_organisations(on).count(),
-        member_smes=member_smes(on).count(),
+        member_organisations=memberships.values("organisation_id").distinct().count(),
+        member_smes=smes.values("organisation_id").distinct().count(),
         fields=Sector.objects.filter(clusters__in=member_clusters(on)).distinct().count(),
         labels_in_force=labels_in_force(on).count(),
     )
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the home and network pages show, cached until the registry changes."""
+
+    figures: KeyFigures
+    clusters_per_sector: list[tuple[Sector, int]]
+
+
+def overview(on: datetime.date) -> Overview:
+    key = f"overview:{on.isoformat()}:{versions.current(REGISTRY)}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = Overview(key_figures(on), clusters_per_sector(on))
+        cache.set(key, cached)
+    return cached
+
+
+# The version stamp of everything the figures are computed from (see network/upkeep.py).
+REGISTRY = "registry"

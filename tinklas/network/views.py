@@ -19,12 +19,13 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("cluster__municipality")
         .order_by("-joined_on", "cluster__name")[:RECENT_CLUSTERS]
     )
+    overview = figures.overview(today)
     return render(
         request,
         "network/home.html",
         {
-            "figures": figures.key_figures(today),
-            "sectors": figures.clusters_per_sector(today),
+            "figures": overview.figures,
+            "sectors": overview.clusters_per_sector,
             "recent_memberships": recent,
             "founding_clusters": figures.founding_clusters().order_by("name"),
         },
@@ -50,6 +51,6 @@ def network_page(request: HttpRequest) -> HttpResponse:
             "positions": positions,
             "members": members,
             "partners": AlliancePartner.objects.all(),
-            "figures": figures.key_figures(today),
+            "figures": figures.overview(today).figures,
         },
     )

@@ -26,6 +26,7 @@ class OrganisationFilter(SearchableFilterSet):
         to_field_name="code",
         queryset=Region.objects.filter(kind=Region.Kind.COUNTY),
         label=_("County"),
+        distinct=False,  # a foreign-key path: no duplicate rows to remove
     )
     activity = django_filters.CharFilter(
         method="filter_activity",

@@ -24,10 +24,13 @@ def matching_ids_sql(kind: str, groups: Groups, names_only: bool = False) -> tup
         expression = _sqlite_expression(groups)
         if names_only:
             expression = f"name_terms : ({expression})"
+        # Walk the full-text matches and look each entry up by rowid, rather than scan
+        # every entry of the kind.
         return (
-            "SELECT object_id FROM search_searchentry WHERE kind = %s AND id IN "
-            "(SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s)",
-            [kind, expression],
+            "SELECT entry.object_id FROM search_entry_fts "
+            "CROSS JOIN search_searchentry entry ON entry.id = search_entry_fts.rowid "
+            "WHERE search_entry_fts MATCH %s AND entry.kind = %s",
+            [expression, kind],
         )
     if connection.vendor == "postgresql":
         document = "name_terms" if names_only else "name_terms || ' ' || body_terms"

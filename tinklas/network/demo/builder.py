@@ -14,7 +14,9 @@ from django.db import transaction
 from stdnum.lt import pvm
 
 from tinklas.clusters.indexing import rebuild_index
+from tinklas.clusters.member_counts import refresh_member_counts
 from tinklas.clusters.models import Cluster, Label, Membership
+from tinklas.common import versions
 from tinklas.common.dates import add_months
 from tinklas.common.text import unique_slug
 from tinklas.network.demo import names
@@ -121,7 +123,10 @@ def build_demo_network(today: datetime.date) -> Network:
     """Replaces the registry with the demo network."""
     with index.suspended():
         network = build_registry(today)
+    # The bulk work bypassed the per-object upkeep: bring the derived data up to date.
     rebuild_index()
+    refresh_member_counts(today)
+    versions.bump("registry")
     return network
 
 

@@ -1,0 +1,66 @@
+"""Cached figures and stored member counts follow every change at once."""
+
+import datetime
+import re
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from tinklas.clusters.member_counts import ensure_member_counts_current
+from tinklas.clusters.models import Cluster, Membership
+from tinklas.network.models import Network, NetworkMembership
+from tinklas.organisations.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def shown_figure(client, name):
+    page = client.get(reverse("home")).content.decode()
+    return int(re.search(rf'data-figure="{name}">([\d,\s]+)<', page).group(1).replace(",", ""))
+
+
+def test_home_figures_change_as_soon_as_the_registry_does(client, demo_network):
+    assert shown_figure(client, "clusters") == 57
+    cluster = Cluster.objects.create(name_lt="Naujas", name_en="New", status="published")
+    NetworkMembership.objects.create(
+        network=Network.objects.get(), cluster=cluster, joined_on=datetime.date(2024, 1, 1)
+    )
+    assert shown_figure(client, "clusters") == 58
+    company = Organisation.objects.create(name="UAB Nauja", kind="company", headcount=3)
+    Membership.objects.create(
+        cluster=cluster, organisation=company, joined_on=datetime.date(2024, 1, 1)
+    )
+    assert shown_figure(client, "smes") == 778
+    company.headcount = 900
+    company.save()
+    assert shown_figure(client, "smes") == 777
+
+
+def test_member_counts_follow_memberships(demo_network):
+    cluster = Cluster.objects.get(acronym="SMART FOOD")
+    before = cluster.member_count
+    assert before == cluster.memberships.filter(left_on__isnull=True).count()
+    company = Organisation.objects.create(name="UAB Dar viena", kind="company")
+    membership = Membership.objects.create(
+        cluster=cluster, organisation=company, joined_on=datetime.date(2024, 1, 1)
+    )
+    cluster.refresh_from_db()
+    assert cluster.member_count == before + 1
+    membership.end(datetime.date.today())
+    cluster.refresh_from_db()
+    assert cluster.member_count == before
+
+
+def test_memberships_dated_in_advance_count_from_their_day(demo_network):
+    cluster = Cluster.objects.get(acronym="SMART FOOD")
+    before = cluster.member_count
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    company = Organisation.objects.create(name="UAB Rytojaus", kind="company")
+    Membership.objects.create(cluster=cluster, organisation=company, joined_on=tomorrow)
+    cluster.refresh_from_db()
+    assert cluster.member_count == before
+    cache.clear()
+    ensure_member_counts_current(tomorrow)  # the first request of that day
+    cluster.refresh_from_db()
+    assert cluster.member_count == before + 1
