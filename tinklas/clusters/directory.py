@@ -42,15 +42,19 @@ def published_clusters() -> QuerySet[Cluster]:
     return Cluster.objects.published()
 
 
-def filtered_without(data: QueryDict, facet: str, today: datetime.date) -> QuerySet[Cluster]:
-    reduced = data.copy()
-    reduced.pop(facet, None)
-    reduced.pop("sort", None)
-    filterset = ClusterFilter(reduced, queryset=published_clusters(), today=today)
-    return filterset.qs.order_by()
-
-
 def facets(data: QueryDict, filterset: ClusterFilter, today: datetime.date) -> list[Facet]:
+    filterset.is_valid()  # validates once; invalid values are left out of cleaned_data
+    cleaned = filterset.form.cleaned_data
+
+    def filtered_without(facet: str) -> QuerySet[Cluster]:
+        """The published clusters with every current filter but the facet's own (and the
+        already validated values, so no form is built again)."""
+        queryset = published_clusters()
+        for name, value in cleaned.items():
+            if name not in (facet, "sort"):
+                queryset = filterset.filters[name].filter(queryset, value)
+        return queryset.order_by()
+
     chosen = {name: set(data.getlist(name)) for name in FACETS}
     result: list[Facet] = []
 
@@ -67,19 +71,19 @@ def facets(data: QueryDict, filterset: ClusterFilter, today: datetime.date) -> l
             )
         )
 
-    clusters = filtered_without(data, "sector", today)
+    clusters = filtered_without("sector")
     sectors = Sector.objects.annotate(
         total=Count("clusters", filter=Q(clusters__in=clusters.values("pk")), distinct=True)
     )
     facet("sector", [(sector.slug, sector.name, sector.total) for sector in sectors])
 
-    clusters = filtered_without(data, "ecosystem", today)
+    clusters = filtered_without("ecosystem")
     ecosystems = Ecosystem.objects.annotate(
         total=Count("clusters", filter=Q(clusters__in=clusters.values("pk")), distinct=True)
     )
     facet("ecosystem", [(item.slug, item.name, item.total) for item in ecosystems])
 
-    clusters = filtered_without(data, "county", today)
+    clusters = filtered_without("county")
     counties = sorted(
         Region.objects.filter(kind=Region.Kind.COUNTY).annotate(
             total=Count(
@@ -92,7 +96,7 @@ def facets(data: QueryDict, filterset: ClusterFilter, today: datetime.date) -> l
     )
     facet("county", [(county.code, county.name, county.total) for county in counties])
 
-    clusters = filtered_without(data, "label", today)
+    clusters = filtered_without("label")
     labels = Label.objects.in_force_on(today).filter(cluster__in=clusters.values("pk"))
     label_totals = labels.aggregate(
         **{
@@ -102,7 +106,7 @@ def facets(data: QueryDict, filterset: ClusterFilter, today: datetime.date) -> l
     )
     facet("label", [(kind, str(label), label_totals[kind]) for kind, label in LABEL_CHOICES])
 
-    clusters = filtered_without(data, "maturity", today)
+    clusters = filtered_without("maturity")
     maturity_totals = dict(
         clusters.values_list("maturity")
         .annotate(total=Count("pk"))
@@ -113,7 +117,7 @@ def facets(data: QueryDict, filterset: ClusterFilter, today: datetime.date) -> l
         [(value, str(label), maturity_totals.get(value, 0)) for value, label in Maturity.choices],
     )
 
-    clusters = filtered_without(data, "members", today)
+    clusters = filtered_without("members")
     band_totals = clusters.aggregate(
         **{
             f"band_{index}": Count(

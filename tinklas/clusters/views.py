@@ -22,13 +22,15 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
     today = datetime.date.today()
     ensure_member_counts_current(today)
     filterset = ClusterFilter(request.GET, queryset=published_clusters(), today=today)
+    search = filterset.search_query
+    # Clusters are few: fetch the search's matches once for the list and every facet count.
+    filterset.matched_ids = search.matching_ids("cluster") if search else None
     clusters = filterset.qs.select_related("municipality__parent").prefetch_related(
         "sectors",
         Prefetch("labels", queryset=Label.objects.in_force_on(today), to_attr="current_labels"),
     )
     page = page_of(clusters, request.GET.get("page"), PER_PAGE)
     ignored = [str(filterset.filters[name].label) for name in filterset.form.errors]
-    search = filterset.search_query
     context = {
         "filterset": filterset,
         "page": page,

@@ -3,6 +3,8 @@ SQL selecting the matching object ids of one kind, to be used as a subquery."""
 
 from __future__ import annotations
 
+import json
+
 from django.db import connection
 
 Groups = list[list[str]]
@@ -41,3 +43,11 @@ def matching_ids_sql(kind: str, groups: Groups, names_only: bool = False) -> tup
             [kind, _postgresql_expression(groups)],
         )
     raise NotImplementedError(f"Full-text search is not available on {connection.vendor}.")
+
+
+def id_list_sql(ids: list[int]) -> tuple[str, list[object]]:
+    """SQL selecting the given ids, passed as one parameter: reused lists of thousands of ids
+    cost a query almost nothing this way, while thousands of parameters cost milliseconds."""
+    if connection.vendor == "sqlite":
+        return "SELECT value FROM json_each(%s)", [json.dumps(ids)]
+    return "SELECT unnest(%s::bigint[])", [ids]

@@ -7,8 +7,10 @@ from typing import Any, ClassVar
 
 import django_filters
 from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
+from tinklas.search.engines import id_list_sql
 from tinklas.search.index import Search
 
 
@@ -19,12 +21,19 @@ class SearchableFilterSet(django_filters.FilterSet):
     search_kind: ClassVar[str]
     orderings: ClassVar[dict[str, list[str]]] = {"name": ["name", "pk"]}
 
+    def __init__(self, *args: Any, matched_ids: list[int] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The ids the search matched, when the caller fetched them once for several lists.
+        self.matched_ids = matched_ids
+
     @property
     def search_query(self) -> Search:
         valid = self.is_bound and self.form.is_valid()
         return Search.parse(self.form.cleaned_data.get("q") or "" if valid else "")
 
     def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        if self.matched_ids is not None:
+            return queryset.filter(pk__in=RawSQL(*id_list_sql(self.matched_ids)))
         search = Search.parse(value)
         return queryset.filter(search.matches(self.search_kind)) if search else queryset
 
