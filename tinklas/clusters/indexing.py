@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models.signals import post_delete, post_save
 
-from tinklas.clusters.member_counts import refresh_member_counts
+from tinklas.clusters.member_counts import refresh_cluster
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.common.text import translations
 from tinklas.organisations.models import Organisation
@@ -63,7 +63,10 @@ def all_documents() -> Iterator[index.Document]:
 
 
 def on_cluster_saved(sender: type, instance: Cluster, **kwargs: Any) -> None:
+    if index.is_suspended():
+        return
     reindex_clusters([instance.pk])
+    refresh_cluster(datetime.date.today(), instance.pk)  # its status decides who is public
 
 
 def on_cluster_deleted(sender: type, instance: Cluster, **kwargs: Any) -> None:
@@ -76,7 +79,7 @@ def on_membership_changed(sender: type, instance: Membership, **kwargs: Any) -> 
     if index.is_suspended():
         return
     reindex_clusters([instance.cluster_id])
-    refresh_member_counts(datetime.date.today(), [instance.cluster_id])
+    refresh_cluster(datetime.date.today(), instance.cluster_id)
 
 
 def on_organisation_saved(sender: type, instance: Organisation, **kwargs: Any) -> None:

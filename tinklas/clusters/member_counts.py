@@ -1,6 +1,7 @@
-"""Each cluster's number of current members, stored on the cluster so that the directory can
-filter, count and sort by it at any scale. Kept current when memberships change, and once a
-day, when memberships dated in advance begin or end."""
+"""Derived membership data stored for lists at any scale: each cluster's number of current
+members, and whether an organisation is a current member of a published cluster. Kept current
+when memberships or clusters change, and once a day, when memberships dated in advance begin
+or end."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.core.cache import cache
 from django.db.models import Count
 
 from tinklas.clusters.models import Cluster, Membership
+from tinklas.organisations.models import Organisation
 
 
 def refresh_member_counts(on: datetime.date, cluster_ids: list[int] | None = None) -> None:
@@ -34,9 +36,30 @@ def refresh_member_counts(on: datetime.date, cluster_ids: list[int] | None = Non
     Cluster.objects.bulk_update(changed, ["member_count"], batch_size=500)
 
 
+def refresh_member_flags(on: datetime.date, organisation_ids: list[int] | None = None) -> None:
+    members = Membership.objects.current_on(on).filter(cluster__status=Cluster.Status.PUBLISHED)
+    organisations = Organisation.objects.all()
+    if organisation_ids is not None:
+        organisations = organisations.filter(pk__in=organisation_ids)
+        members = members.filter(organisation_id__in=organisation_ids)
+    member_ids = members.values("organisation_id")
+    organisations.filter(is_member=True).exclude(pk__in=member_ids).update(is_member=False)
+    organisations.filter(is_member=False, pk__in=member_ids).update(is_member=True)
+
+
+def refresh_cluster(on: datetime.date, cluster_id: int) -> None:
+    """After a change to one cluster's memberships or status."""
+    refresh_member_counts(on, [cluster_id])
+    organisation_ids = list(
+        Membership.objects.filter(cluster_id=cluster_id).values_list("organisation_id", flat=True)
+    )
+    refresh_member_flags(on, organisation_ids)
+
+
 def ensure_member_counts_current(today: datetime.date) -> None:
-    """Recounts every cluster on the first call of the day (cheap afterwards)."""
+    """Recounts everything on the first call of the day (cheap afterwards)."""
     key = f"member-counts-refreshed:{today.isoformat()}"
     if cache.get(key) is None:
         refresh_member_counts(today)
+        refresh_member_flags(today)
         cache.set(key, True, timeout=2 * 24 * 3600)

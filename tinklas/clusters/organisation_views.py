@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
+from tinklas.clusters.member_counts import ensure_member_counts_current
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.common.pages import page_of, query_without
 from tinklas.common.requests import HtmxHttpRequest
@@ -23,10 +24,8 @@ FILTERS = ["kind", "size", "county", "activity", "cluster"]
 
 def member_organisations(today: datetime.date) -> QuerySet[Organisation]:
     """Organisations that are current members of a published cluster."""
-    memberships = Membership.objects.current_on(today).filter(
-        organisation=OuterRef("pk"), cluster__status=Cluster.Status.PUBLISHED
-    )
-    return Organisation.objects.filter(Exists(memberships))
+    ensure_member_counts_current(today)
+    return Organisation.objects.filter(is_member=True)
 
 
 class MemberOrganisationFilter(OrganisationFilter):
@@ -65,6 +64,9 @@ def organisation_directory(request: HtmxHttpRequest) -> HttpResponse:
         "clear_query": query_without(request.GET, *FILTERS),
         "page_query": query_without(request.GET),
         "sort": filterset.sort_choice(),
+        # Chosen from a cluster's profile; a list of every cluster would be too long a menu.
+        "chosen_cluster": filterset.form.cleaned_data.get("cluster"),
+        "without_cluster_query": query_without(request.GET, "cluster"),
     }
     template = "organisations/directory.html"
     if request.htmx and not request.htmx.boosted:

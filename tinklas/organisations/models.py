@@ -104,6 +104,9 @@ class Organisation(models.Model):
         validators=[MinValueValidator(1000), MaxValueValidator(2100)],
     )
     description = models.TextField(_("description"), blank=True)
+    # Derived: a current member of a published cluster (kept by clusters/member_counts.py),
+    # stored so that the member directory needs no membership lookup per organisation.
+    is_member = models.BooleanField(_("current member"), default=False, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -123,7 +126,10 @@ class Organisation(models.Model):
                 ),
             )
         ]
-        indexes = [models.Index(fields=["kind", "size_class"])]
+        indexes = [
+            models.Index(fields=["kind", "size_class"]),
+            models.Index(fields=["is_member", "name"]),
+        ]
 
     def __str__(self) -> str:
         return self.name

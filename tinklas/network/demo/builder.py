@@ -14,7 +14,7 @@ from django.db import transaction
 from stdnum.lt import pvm
 
 from tinklas.clusters.indexing import rebuild_index
-from tinklas.clusters.member_counts import refresh_member_counts
+from tinklas.clusters.member_counts import refresh_member_counts, refresh_member_flags
 from tinklas.clusters.models import Cluster, Label, Membership
 from tinklas.common import versions
 from tinklas.common.dates import add_months
@@ -126,6 +126,7 @@ def build_demo_network(today: datetime.date) -> Network:
     # The bulk work bypassed the per-object upkeep: bring the derived data up to date.
     rebuild_index()
     refresh_member_counts(today)
+    refresh_member_flags(today)
     versions.bump("registry")
     return network
 

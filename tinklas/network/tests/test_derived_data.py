@@ -64,3 +64,24 @@ def test_memberships_dated_in_advance_count_from_their_day(demo_network):
     ensure_member_counts_current(tomorrow)  # the first request of that day
     cluster.refresh_from_db()
     assert cluster.member_count == before + 1
+
+
+def test_member_directory_follows_memberships_and_cluster_status(client, demo_network):
+    def listed(name):
+        response = client.get(reverse("organisation-directory"), {"q": name})
+        return [item.name for item in response.context["page"].object_list]
+
+    cluster = Cluster.objects.get(acronym="SMART FOOD")
+    company = Organisation.objects.create(name="UAB Ąžuolinė kubilinė", kind="company")
+    assert listed("kubiline") == []
+    membership = Membership.objects.create(
+        cluster=cluster, organisation=company, joined_on=datetime.date(2024, 1, 1)
+    )
+    assert listed("kubiline") == ["UAB Ąžuolinė kubilinė"]
+    cluster.status = Cluster.Status.ARCHIVED
+    cluster.save()
+    assert listed("kubiline") == []
+    cluster.status = Cluster.Status.PUBLISHED
+    cluster.save()
+    membership.end(datetime.date.today())
+    assert listed("kubiline") == []
