@@ -6,7 +6,6 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.safestring import SafeString
@@ -17,7 +16,7 @@ from tinklas.common.pages import json_ld
 from tinklas.organisations.models import Organisation
 from tinklas.organisations.sizes import SizeClass
 
-SHOWN_PER_GROUP = 30
+SHOWN_PER_GROUP = 15
 
 # (kind, size class, heading): companies by size class, then the other kinds.
 GROUPS = [
@@ -33,13 +32,20 @@ GROUPS = [
 ]
 
 
+@dataclass(frozen=True)
+class Member:
+    name: str
+    slug: str
+    role: str
+
+
 @dataclass
 class MemberGroup:
     kind: str
     size_class: str
     heading: str
-    total: int
-    members: list[Membership] = field(default_factory=list)
+    total: int = 0
+    members: list[Member] = field(default_factory=list)
 
     @property
     def more(self) -> int:
@@ -48,33 +54,39 @@ class MemberGroup:
 
 def member_groups(cluster: Cluster, today: datetime.date) -> list[MemberGroup]:
     """Current members grouped by kind (companies by size class), each group with its total
-    and its first members by name; large clusters list the rest in the directory."""
-    current = Membership.objects.current_on(today).filter(cluster=cluster)
-    totals = {
-        (kind, size): total
-        for kind, size, total in current.values_list(
-            "organisation__kind", "organisation__size_class"
-        )
-        .annotate(total=Count("pk"))
-        .order_by()
+    and its first members by name; large clusters list the rest in the directory. One query
+    of plain values, however many members."""
+    groups = {
+        (str(kind), str(size_class)): MemberGroup(str(kind), str(size_class), str(heading))
+        for kind, size_class, heading in GROUPS
     }
-    groups = []
-    for kind, size_class, heading in GROUPS:
-        total = totals.get((kind, size_class), 0)
-        if not total:
-            continue
-        members = list(
-            current.filter(organisation__kind=kind, organisation__size_class=size_class)
-            .select_related("organisation")
-            .order_by("organisation__name")[:SHOWN_PER_GROUP]
+    rows = (
+        Membership.objects.current_on(today)
+        .filter(cluster=cluster)
+        .order_by("organisation__name")
+        .values_list(
+            "organisation__kind",
+            "organisation__size_class",
+            "organisation__name",
+            "organisation__slug",
+            "role",
         )
-        groups.append(MemberGroup(kind, size_class, str(heading), total, members))
-    return groups
+    )
+    for kind, size_class, name, slug, role in rows:
+        group = groups.get((kind, size_class if kind == Organisation.Kind.COMPANY else ""))
+        if group is None:
+            continue
+        group.total += 1
+        if len(group.members) < SHOWN_PER_GROUP:
+            group.members.append(Member(name, slug, role))
+    return [group for group in groups.values() if group.total]
 
 
 def profile_json_ld(
     request: HttpRequest, cluster: Cluster, groups: list[MemberGroup]
 ) -> SafeString:
+    # One URL resolution for all members: their pages differ only by slug.
+    member_url = request.build_absolute_uri(reverse("organisation-detail", args=["-slug-"]))
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -93,13 +105,11 @@ def profile_json_ld(
         "member": [
             {
                 "@type": "Organization",
-                "name": membership.organisation.name,
-                "url": request.build_absolute_uri(
-                    reverse("organisation-detail", args=[membership.organisation.slug])
-                ),
+                "name": member.name,
+                "url": member_url.replace("-slug-", member.slug),
             }
             for group in groups
-            for membership in group.members
+            for member in group.members
         ],
         "memberOf": [
             {
