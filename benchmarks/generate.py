@@ -16,10 +16,12 @@ from pathlib import Path
 from django.db import connection, transaction
 
 from benchmarks.records import PEOPLE, REFERENCE_DAY, RecordMaker
-from tinklas.clusters.indexing import rebuild_index
+from tinklas.clusters import indexing as cluster_indexing
+from tinklas.clusters import member_counts
 from tinklas.clusters.models import Cluster, Label, Membership
 from tinklas.common.dates import add_months
 from tinklas.network.models import GovernancePosition, Network, NetworkMembership
+from tinklas.organisations import indexing as organisation_indexing
 from tinklas.organisations.models import Organisation
 from tinklas.search.models import SearchEntry
 
@@ -72,8 +74,10 @@ def holds_generated_network() -> bool:
     return (
         Network.objects.filter(acronym=FINGERPRINT).exists()
         and database_scale() == EXPECTED_SCALE
-        and SearchEntry.objects.count()
-        == EXPECTED_SCALE["clusters"] + EXPECTED_SCALE["organisations"]
+        and SearchEntry.objects.filter(kind=cluster_indexing.KIND).count()
+        == EXPECTED_SCALE["clusters"]
+        and SearchEntry.objects.filter(kind=organisation_indexing.KIND).count()
+        == EXPECTED_SCALE["organisations"]
     )
 
 
@@ -291,8 +295,13 @@ def generate(seed: int = SEED) -> float:
         generator.create_clusters()
         generator.create_memberships()
         generator.create_network_and_labels()
-        rebuild_index()  # bulk_create bypassed the signals that keep the index current
+        # bulk_create bypassed the signals that keep the derived data current.
+        cluster_indexing.rebuild_index()
         generator.progress("search index")
+        today = datetime.date.today()
+        member_counts.refresh_member_counts(today)
+        member_counts.refresh_member_flags(today)
+        generator.progress("member counts and flags")
     settle_database()
     generator.progress("statistics and checkpoint")
     return time.perf_counter() - generator.started
