@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.organisations.models import Organisation
@@ -42,9 +42,10 @@ def refresh_member_flags(on: datetime.date, organisation_ids: list[int] | None =
     if organisation_ids is not None:
         organisations = organisations.filter(pk__in=organisation_ids)
         members = members.filter(organisation_id__in=organisation_ids)
-    member_ids = members.values("organisation_id")
-    organisations.filter(is_member=True).exclude(pk__in=member_ids).update(is_member=False)
-    organisations.filter(is_member=False, pk__in=member_ids).update(is_member=True)
+    # EXISTS rather than IN: PostgreSQL runs NOT IN over a large subquery row by row.
+    is_current = Exists(members.filter(organisation_id=OuterRef("pk")))
+    organisations.filter(is_member=True).exclude(is_current).update(is_member=False)
+    organisations.filter(is_current, is_member=False).update(is_member=True)
 
 
 def refresh_cluster(on: datetime.date, cluster_id: int) -> None:
