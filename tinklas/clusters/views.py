@@ -23,8 +23,6 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
     ensure_member_counts_current(today)
     filterset = ClusterFilter(request.GET, queryset=published_clusters(), today=today)
     search = filterset.search_query
-    # Clusters are few: fetch the search's matches once for the list and every facet count.
-    filterset.matched_ids = search.matching_ids("cluster") if search else None
     clusters = filterset.qs.select_related("municipality__parent").prefetch_related(
         "sectors",
         Prefetch("labels", queryset=Label.objects.in_force_on(today), to_attr="current_labels"),

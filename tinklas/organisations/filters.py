@@ -22,11 +22,10 @@ class OrganisationFilter(SearchableFilterSet):
         field_name="size_class", choices=SizeClass.choices, label=_("Size class")
     )
     county = django_filters.ModelMultipleChoiceFilter(
-        field_name="municipality__parent__code",
         to_field_name="code",
         queryset=Region.objects.filter(kind=Region.Kind.COUNTY),
         label=_("County"),
-        distinct=False,  # a foreign-key path: no duplicate rows to remove
+        method="filter_county",
     )
     activity = django_filters.CharFilter(
         method="filter_activity",
@@ -43,6 +42,18 @@ class OrganisationFilter(SearchableFilterSet):
     class Meta:
         model = Organisation
         fields = ["q", "kind", "size", "county", "activity", "sort"]
+
+    def filter_county(
+        self, queryset: QuerySet[Any], name: str, counties: list[Region]
+    ) -> QuerySet[Any]:
+        if not counties:
+            return queryset
+        # The counties' municipalities as plain ids: no join, and the database can estimate
+        # how many organisations they hold.
+        municipalities = list(
+            Region.objects.filter(parent__in=counties).values_list("pk", flat=True)
+        )
+        return queryset.filter(municipality_id__in=municipalities)
 
     def filter_activity(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         code = value.strip().upper()[:5]

@@ -7,10 +7,9 @@ from typing import Any, ClassVar
 
 import django_filters
 from django.db.models import Case, IntegerField, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
-from tinklas.search.engines import id_list_sql
+from tinklas.search.engines import among_ids
 from tinklas.search.index import Search
 
 
@@ -21,10 +20,10 @@ class SearchableFilterSet(django_filters.FilterSet):
     search_kind: ClassVar[str]
     orderings: ClassVar[dict[str, list[str]]] = {"name": ["name", "pk"]}
 
-    def __init__(self, *args: Any, matched_ids: list[int] | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # The ids the search matched, when the caller fetched them once for several lists.
-        self.matched_ids = matched_ids
+        # The ids the search matched, fetched once however many queries use them.
+        self.matched_ids: list[int] | None = None
 
     @property
     def search_query(self) -> Search:
@@ -32,10 +31,15 @@ class SearchableFilterSet(django_filters.FilterSet):
         return Search.parse(self.form.cleaned_data.get("q") or "" if valid else "")
 
     def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        if self.matched_ids is not None:
-            return queryset.filter(pk__in=RawSQL(*id_list_sql(self.matched_ids)))
         search = Search.parse(value)
-        return queryset.filter(search.matches(self.search_kind)) if search else queryset
+        if not search:
+            return queryset
+        # Fetching the matches first, rather than joining the full-text query into the list
+        # query, keeps each engine's planner from testing the text row by row, and lets the
+        # count, the page and the facets reuse them.
+        if self.matched_ids is None:
+            self.matched_ids = search.matching_ids(self.search_kind)
+        return queryset.filter(among_ids(queryset.model, self.matched_ids))
 
     def keep(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         """For `sort`: ordering is applied in filter_queryset, after every filter."""
