@@ -13,12 +13,15 @@ from django.utils.translation import gettext_lazy as _
 
 from tinklas.clusters.member_counts import ensure_member_counts_current
 from tinklas.clusters.models import Cluster, Membership
-from tinklas.common.pages import page_of, query_without
+from tinklas.common.pages import page_of, page_of_ordered_ids, query_without
 from tinklas.common.requests import HtmxHttpRequest
 from tinklas.organisations.filters import OrganisationFilter
 from tinklas.organisations.models import Organisation
 
 PER_PAGE = 25
+# A search matching up to this many organisations is paged from its ordered ids (one query
+# for ids and count together); larger results are counted and sliced by the database.
+ORDERED_IDS_UP_TO = 50_000
 FILTERS = ["kind", "size", "county", "activity", "cluster"]
 
 
@@ -51,9 +54,13 @@ class MemberOrganisationFilter(OrganisationFilter):
 def organisation_directory(request: HtmxHttpRequest) -> HttpResponse:
     today = datetime.date.today()
     filterset = MemberOrganisationFilter(request.GET, queryset=member_organisations(today))
-    organisations = filterset.qs.select_related("municipality__parent", "main_activity")
-    page = page_of(organisations, request.GET.get("page"), PER_PAGE)
+    related = ["municipality__parent", "main_activity"]
+    organisations = filterset.qs
     search = filterset.search_query
+    if search and len(filterset.matched_ids or []) <= ORDERED_IDS_UP_TO:
+        page = page_of_ordered_ids(organisations, request.GET.get("page"), PER_PAGE, related)
+    else:
+        page = page_of(organisations.select_related(*related), request.GET.get("page"), PER_PAGE)
     context = {
         "filterset": filterset,
         "page": page,

@@ -172,3 +172,14 @@ def test_every_html_page_carries_a_strict_content_security_policy(client, demo_n
         policy = client.get(address)["Content-Security-Policy"]
         assert "default-src 'self'" in policy
         assert "unsafe-inline" not in policy
+
+
+def test_searched_organisations_page_through_every_match_once(client, demo_network):
+    address = url("organisation-directory", "en")
+    first = client.get(address, {"q": "uab"})
+    count = first.context["page"].paginator.count
+    seen = []
+    for number in range(1, first.context["page"].paginator.num_pages + 1):
+        page = client.get(address, {"q": "uab", "sort": "name", "page": number}).context["page"]
+        seen += [organisation.name for organisation in page.object_list]
+    assert len(seen) == len(set(seen)) == count > 25
