@@ -111,7 +111,8 @@ def test_a_result_opens_the_cluster_profile(
     data = json.loads(json_ld.text_content() or "")
     assert data["@type"] == "Organization"
     assert data["name"] == "SMART FOOD klasteris"
-    assert len(data["member"]) == 49
+    # The data lists the members the page shows (the first of each group).
+    assert len(data["member"]) == page.locator(".member-list li").count() > 0
     assert all(member["@type"] == "Organization" for member in data["member"])
     assert [network["name"] for network in data["memberOf"]] == ["Lietuvos klasterių tinklas"]
     assert browser_errors == []
