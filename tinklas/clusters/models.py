@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.common.dates import add_months
+from tinklas.common.models import Timestamped
 from tinklas.common.periods import PeriodQuerySet, open_period_unique, period_constraint
 from tinklas.common.text import unique_slug
 from tinklas.organisations.models import Organisation
@@ -32,7 +33,7 @@ class ClusterQuerySet(models.QuerySet["Cluster"]):
         return self.filter(status=Cluster.Status.PUBLISHED)
 
 
-class Cluster(models.Model):
+class Cluster(Timestamped):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", _("submitted")
@@ -90,8 +91,6 @@ class Cluster(models.Model):
     )
     # Derived: the number of current members (see clusters/member_counts.py).
     member_count = models.PositiveIntegerField(_("members"), default=0, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ClusterQuerySet.as_manager()
 

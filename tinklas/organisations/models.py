@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.common.countries import country_choices, validate_country_code
+from tinklas.common.models import Timestamped
 from tinklas.common.text import unique_slug
 from tinklas.organisations.identifiers import clean_company_code, clean_vat_code
 from tinklas.organisations.sizes import SME_CLASSES, SizeClass, size_class_for
@@ -30,7 +31,7 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         return self.filter(kind=Organisation.Kind.COMPANY, size_class__in=SME_CLASSES)
 
 
-class Organisation(models.Model):
+class Organisation(Timestamped):
     class Kind(models.TextChoices):
         COMPANY = "company", _("company")
         RESEARCH = "research", _("research organisation or university")
@@ -107,8 +108,6 @@ class Organisation(models.Model):
     # Derived: a current member of a published cluster (kept by clusters/member_counts.py),
     # stored so that the member directory needs no membership lookup per organisation.
     is_member = models.BooleanField(_("current member"), default=False, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = OrganisationQuerySet.as_manager()
 
