@@ -4,7 +4,7 @@ computed here from the registry; pages, the API and reports call these functions
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q
@@ -129,13 +129,26 @@ class Overview:
 
     figures: KeyFigures
     clusters_per_sector: list[tuple[Sector, int]]
+    # (county, member clusters seated there, member SMEs registered there)
+    per_county: list[tuple[Region, int, int]]
 
 
 def overview(on: datetime.date) -> Overview:
-    key = f"overview:{on.isoformat()}:{versions.current(REGISTRY)}"
+    # The field names are part of the key: after a release that changes Overview, values
+    # cached by the previous release are not read back.
+    shape = "-".join(field.name for field in fields(Overview))
+    key = f"overview:{shape}:{on.isoformat()}:{versions.current(REGISTRY)}"
     cached = cache.get(key)
     if cached is None:
-        cached = Overview(key_figures(on), clusters_per_sector(on))
+        smes = dict(smes_per_county(on))
+        cached = Overview(
+            key_figures(on),
+            clusters_per_sector(on),
+            [
+                (county, clusters, smes.get(county, 0))
+                for county, clusters in clusters_per_county(on)
+            ],
+        )
         cache.set(key, cached)
     return cached
 

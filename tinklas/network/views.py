@@ -4,7 +4,9 @@ import datetime
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 
+from tinklas.common.text import collation_key
 from tinklas.network import figures
 from tinklas.network.models import AlliancePartner, GovernancePosition, Network, NetworkMembership
 
@@ -34,6 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def network_page(request: HttpRequest) -> HttpResponse:
     today = datetime.date.today()
+    overview = figures.overview(today)
     network = Network.objects.first()
     positions = GovernancePosition.objects.filter(ended_on__isnull=True).select_related(
         "organisation"
@@ -51,6 +54,10 @@ def network_page(request: HttpRequest) -> HttpResponse:
             "positions": positions,
             "members": members,
             "partners": AlliancePartner.objects.all(),
-            "figures": figures.overview(today).figures,
+            "overview": overview,
+            "per_county": sorted(
+                overview.per_county,
+                key=lambda row: collation_key(row[0].name, get_language()),
+            ),
         },
     )

@@ -183,3 +183,15 @@ def test_searched_organisations_page_through_every_match_once(client, demo_netwo
         page = client.get(address, {"q": "uab", "sort": "name", "page": number}).context["page"]
         seen += [organisation.name for organisation in page.object_list]
     assert len(seen) == len(set(seen)) == count > 25
+
+
+def test_network_page_shows_members_by_county(client, demo_network):
+    response = client.get(url("network", "lt"))
+    rows = {
+        county.code: (clusters, smes) for county, clusters, smes in response.context["per_county"]
+    }
+    assert sum(clusters for clusters, _smes in rows.values()) == 57
+    assert rows["LT-VL"][0] > rows["LT-AL"][0]
+    assert sum(smes for _clusters, smes in rows.values()) <= 777
+    names = [county.name for county, _clusters, _smes in response.context["per_county"]]
+    assert names.index("Šiaulių apskritis") < names.index("Tauragės apskritis")
