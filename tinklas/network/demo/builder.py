@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from auditlog.context import disable_auditlog
 from django.db import transaction
 from stdnum.lt import pvm
 
@@ -119,7 +120,8 @@ def slug_for_web(name: str) -> str:
 @transaction.atomic
 def build_demo_network(today: datetime.date) -> Network:
     """Replaces the registry with the demo network."""
-    with index.suspended():
+    # Replacing demo data is not a change anyone made: it is not audited.
+    with index.suspended(), disable_auditlog():
         network = build_registry(today)
     # The bulk work bypassed the per-object upkeep: bring the derived data up to date.
     rebuild_index()
