@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "tinklas.clusters",
     "tinklas.network",
     "tinklas.search",
+    "tinklas.audit",
 ]
 
 MIDDLEWARE = [
@@ -107,6 +108,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Web addresses typed without a scheme mean https (Django 6's default, adopted now).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 AUTH_USER_MODEL = "accounts.User"
 
 # A cache shared by every web worker: in the database, so that nothing else must run.

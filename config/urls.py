@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from tinklas.audit import views as audit_views
 from tinklas.clusters import organisation_views
 from tinklas.clusters import views as cluster_views
 from tinklas.common import views as common_views
@@ -25,6 +26,13 @@ urlpatterns += i18n_patterns(
         "organisations/<slug:slug>/",
         organisation_views.organisation_detail,
         name="organisation-detail",
+    ),
+    path("audit/", audit_views.audit_log, name="audit-log"),
+    path("clusters/<slug:slug>/history/", audit_views.cluster_history, name="cluster-history"),
+    path(
+        "organisations/<slug:slug>/history/",
+        audit_views.organisation_history,
+        name="organisation-history",
     ),
     path("admin/", admin.site.urls),
 )

@@ -1,0 +1,96 @@
+"""Staff read the audit log, filter it and download it; each cluster and organisation has its
+history. Nobody else sees them."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from tinklas.accounts.models import User
+from tinklas.clusters.models import Cluster
+from tinklas.organisations.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff(client):
+    user = User.objects.create_superuser("staff-audit@example.org", "secret-password-1")
+    client.force_login(user)
+    return user
+
+
+def rename(client, organisation, name, request_id):
+    response = client.post(
+        reverse("admin:organisations_organisation_change", args=[organisation.pk]),
+        {
+            "name": name,
+            "slug": organisation.slug,
+            "kind": "company",
+            "country": "LT",
+            "description_lt": "",
+            "description_en": "",
+        },
+        HTTP_X_REQUEST_ID=request_id,
+    )
+    assert response.status_code == 302
+
+
+def test_staff_filter_the_log_and_download_it(client, staff):
+    first = Organisation.objects.create(name="UAB Pirma", kind="company")
+    second = Organisation.objects.create(name="UAB Antra", kind="company")
+    rename(client, first, "UAB Pirmoji", "request-first")
+    rename(client, second, "UAB Antroji", "request-second")
+
+    page = client.get(reverse("audit-log"), {"request_id": "request-first"})
+    entries = list(page.context["page"].object_list)
+    assert [entry.object_repr for entry in entries] == ["UAB Pirmoji"]
+    assert "UAB Pirma → UAB Pirmoji" in page.content.decode()
+
+    updates = client.get(reverse("audit-log"), {"action": "1", "actor": "staff-audit"})
+    assert {entry.object_repr for entry in updates.context["page"].object_list} == {
+        "UAB Pirmoji",
+        "UAB Antroji",
+    }
+
+    download = client.get(reverse("audit-log"), {"format": "csv", "record": "antroji"})
+    assert download["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(b"".join(download.streaming_content).decode())))
+    assert rows[0][:3] == ["time", "action", "kind of record"]
+    assert [row[3] for row in rows[1:]] == ["UAB Antroji"]
+    assert rows[1][5] == "staff-audit@example.org"
+    assert rows[1][6] == "request-second"
+
+
+def test_history_of_a_cluster_and_an_organisation(client, staff):
+    cluster = Cluster.objects.create(name_lt="Istorija", name_en="History", status="published")
+    cluster.acronym = "IST"
+    cluster.save()
+    response = client.get(reverse("cluster-history", args=[cluster.slug]))
+    assert response.status_code == 200
+    assert [entry.get_action_display() for entry in response.context["page"].object_list] == [
+        "update",
+        "create",
+    ]
+    organisation = Organisation.objects.create(name="UAB Istorija", kind="company")
+    response = client.get(reverse("organisation-history", args=[organisation.slug]))
+    assert len(response.context["page"].object_list) == 1
+
+
+def test_bad_filter_values_are_reported_not_fatal(client, staff):
+    response = client.get(reverse("audit-log"), {"since": "yesterday", "action": "9"})
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"since", "action"}
+
+
+@pytest.mark.parametrize("name", ["audit-log"])
+def test_only_staff_see_the_log(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+    User.objects.create_user("someone@example.org", "secret-password-1")
+    client.login(email="someone@example.org", password="secret-password-1")
+    assert client.get(reverse(name)).status_code == 302
+    cluster = Cluster.objects.create(name_lt="K", name_en="K", status="published")
+    assert client.get(reverse("cluster-history", args=[cluster.slug])).status_code == 302
