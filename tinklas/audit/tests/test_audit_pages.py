@@ -10,6 +10,7 @@ from django.urls import reverse
 from tinklas.accounts.models import User
 from tinklas.clusters.models import Cluster
 from tinklas.organisations.models import Organisation
+from tinklas.organisations.tests.factories import rename_in_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -22,18 +23,7 @@ def staff(client):
 
 
 def rename(client, organisation, name, request_id):
-    response = client.post(
-        reverse("admin:organisations_organisation_change", args=[organisation.pk]),
-        {
-            "name": name,
-            "slug": organisation.slug,
-            "kind": "company",
-            "country": "LT",
-            "description_lt": "",
-            "description_en": "",
-        },
-        HTTP_X_REQUEST_ID=request_id,
-    )
+    response = rename_in_admin(client, organisation, name, HTTP_X_REQUEST_ID=request_id)
     assert response.status_code == 302
 
 

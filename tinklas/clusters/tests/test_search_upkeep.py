@@ -9,6 +9,7 @@ from django.urls import reverse
 from tinklas.accounts.models import User
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.organisations.models import Organisation
+from tinklas.organisations.tests.factories import rename_in_admin
 from tinklas.search.index import Search
 
 pytestmark = pytest.mark.django_db
@@ -81,17 +82,7 @@ def test_admin_edits_reach_the_index(client):
     staff = User.objects.create_superuser("admin@example.org", "secret-password-1")
     client.force_login(staff)
     organisation = Organisation.objects.create(name="UAB Senas vardas", kind="company")
-    response = client.post(
-        reverse("admin:organisations_organisation_change", args=[organisation.pk]),
-        {
-            "name": "UAB Naujas vardas",
-            "slug": organisation.slug,
-            "kind": "company",
-            "country": "LT",
-            "description_lt": "",
-            "description_en": "",
-        },
-    )
+    response = rename_in_admin(client, organisation, "UAB Naujas vardas")
     assert response.status_code == 302, response.content.decode()[:2000]
     assert organisations_found("naujas") == {"UAB Naujas vardas"}
     assert organisations_found("senas") == set()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from tinklas.accounts.models import User
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.organisations.models import Organisation
+from tinklas.organisations.tests.factories import rename_in_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -21,18 +22,7 @@ def test_admin_edits_are_logged_with_actor_request_id_and_changes(client):
     staff = User.objects.create_superuser("audit@example.org", "secret-password-1")
     client.force_login(staff)
     organisation = Organisation.objects.create(name="UAB Senas", kind="company")
-    response = client.post(
-        reverse("admin:organisations_organisation_change", args=[organisation.pk]),
-        {
-            "name": "UAB Naujas",
-            "slug": organisation.slug,
-            "kind": "company",
-            "country": "LT",
-            "description_lt": "",
-            "description_en": "",
-        },
-        HTTP_X_REQUEST_ID="request-123",
-    )
+    response = rename_in_admin(client, organisation, "UAB Naujas", HTTP_X_REQUEST_ID="request-123")
     assert response.status_code == 302
     assert response["X-Request-ID"] == "request-123"
     entry = entries_for(organisation).last()
