@@ -7,16 +7,17 @@ import datetime
 
 import django_filters
 from django.db.models import Exists, OuterRef, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.clusters.member_counts import ensure_member_counts_current
 from tinklas.clusters.models import Cluster, Membership
-from tinklas.common.pages import page_of, page_of_ordered_ids, query_without
+from tinklas.common.pages import list_template, page_of, page_of_ordered_ids, query_without
 from tinklas.common.requests import HtmxHttpRequest
 from tinklas.organisations.filters import OrganisationFilter
 from tinklas.organisations.models import Organisation
+from tinklas.search.filters import search_list_context
 
 PER_PAGE = 25
 # A search matching up to this many organisations is paged from its ordered ids (one query
@@ -62,23 +63,12 @@ def organisation_directory(request: HtmxHttpRequest) -> HttpResponse:
     else:
         page = page_of(organisations.select_related(*related), request.GET.get("page"), PER_PAGE)
     context = {
-        "filterset": filterset,
-        "page": page,
-        "query": request.GET.get("q", "")[:200],
-        "search_was_empty": bool(request.GET.get("q", "").strip()) and not search,
-        "ignored_filters": [str(filterset.filters[name].label) for name in filterset.form.errors],
-        "active_filters": any(request.GET.get(name) for name in FILTERS) or bool(search),
-        "clear_query": query_without(request.GET, *FILTERS),
-        "page_query": query_without(request.GET),
-        "sort": filterset.sort_choice(),
+        **search_list_context(request, filterset, page, FILTERS),
         # Chosen from a cluster's profile; a list of every cluster would be too long a menu.
         "chosen_cluster": filterset.form.cleaned_data.get("cluster"),
         "without_cluster_query": query_without(request.GET, "cluster"),
     }
-    template = "organisations/directory.html"
-    if request.htmx and not request.htmx.boosted:
-        template += "#results"
-    return render(request, template, context)
+    return render(request, list_template(request, "organisations/directory.html"), context)
 
 
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -96,7 +86,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     past = [item for item in memberships if item not in current]
     if not memberships:
         # Only organisations that are or were members of a published cluster are public.
-        get_object_or_404(Organisation.objects.none())
+        raise Http404
     return render(
         request,
         "organisations/detail.html",

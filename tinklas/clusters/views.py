@@ -12,8 +12,9 @@ from tinklas.clusters.filters import SORT_CHOICES, ClusterFilter
 from tinklas.clusters.member_counts import ensure_member_counts_current
 from tinklas.clusters.models import Label
 from tinklas.clusters.profile import member_groups, profile_json_ld
-from tinklas.common.pages import page_of, query_without
+from tinklas.common.pages import list_template, page_of
 from tinklas.common.requests import HtmxHttpRequest
+from tinklas.search.filters import search_list_context
 
 PER_PAGE = 20
 
@@ -22,31 +23,17 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
     today = datetime.date.today()
     ensure_member_counts_current(today)
     filterset = ClusterFilter(request.GET, queryset=published_clusters(), today=today)
-    search = filterset.search_query
     clusters = filterset.qs.select_related("municipality__parent").prefetch_related(
         "sectors",
         Prefetch("labels", queryset=Label.objects.in_force_on(today), to_attr="current_labels"),
     )
     page = page_of(clusters, request.GET.get("page"), PER_PAGE)
-    ignored = [str(filterset.filters[name].label) for name in filterset.form.errors]
     context = {
-        "filterset": filterset,
-        "page": page,
+        **search_list_context(request, filterset, page, FACETS),
         "facets": facets(request.GET, filterset, today),
-        "query": request.GET.get("q", "")[:200],
-        "search_was_empty": bool(request.GET.get("q", "").strip()) and not search,
-        "sort": filterset.sort_choice(),
         "sort_choices": SORT_CHOICES,
-        "ignored_filters": ignored,
-        "active_filters": any(request.GET.getlist(name) for name in FACETS) or bool(search),
-        "clear_query": query_without(request.GET, *FACETS),
-        "page_query": query_without(request.GET),
-        "today": today,
     }
-    template = "clusters/directory.html"
-    if request.htmx and not request.htmx.boosted:
-        template += "#results"
-    return render(request, template, context)
+    return render(request, list_template(request, "clusters/directory.html"), context)
 
 
 def profile(request: HttpRequest, slug: str) -> HttpResponse:

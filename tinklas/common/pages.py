@@ -11,6 +11,8 @@ from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from tinklas.common.requests import HtmxHttpRequest
+
 MAX_PAGE = 100_000
 
 
@@ -55,3 +57,10 @@ def json_ld(data: dict[str, Any]) -> SafeString:
     text = json.dumps(data, ensure_ascii=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return format_html('<script type="application/ld+json">{}</script>', SafeString(text))
+
+
+def list_template(request: HtmxHttpRequest, template: str) -> str:
+    """The whole page, or only its results partial when htmx asks for an update."""
+    if request.htmx and not request.htmx.boosted:
+        return f"{template}#results"
+    return template

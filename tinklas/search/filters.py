@@ -6,9 +6,12 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import django_filters
+from django.core.paginator import Page
 from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from tinklas.common.pages import query_without
 from tinklas.search.engines import among_ids
 from tinklas.search.index import Search
 
@@ -63,3 +66,22 @@ class SearchableFilterSet(django_filters.FilterSet):
                 )
             ).order_by("-name_hit", "name", "pk")
         return queryset.order_by(*self.orderings.get(sort, self.orderings["name"]))
+
+
+def search_list_context(
+    request: HttpRequest, filterset: SearchableFilterSet, page: Page[Any], filters: list[str]
+) -> dict[str, Any]:
+    """What every searchable list page shows besides its rows: the query, whether it had
+    words to search for, the values ignored as unknown, and links without the filters."""
+    search = filterset.search_query
+    return {
+        "filterset": filterset,
+        "page": page,
+        "query": request.GET.get("q", "")[:200],
+        "search_was_empty": bool(request.GET.get("q", "").strip()) and not search,
+        "ignored_filters": [str(filterset.filters[name].label) for name in filterset.form.errors],
+        "active_filters": any(request.GET.getlist(name) for name in filters) or bool(search),
+        "clear_query": query_without(request.GET, *filters),
+        "page_query": query_without(request.GET),
+        "sort": filterset.sort_choice(),
+    }
