@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install demo serve migrate messages test test-postgresql browser-test chromium lint format typecheck check-deploy bench lock clean
+.PHONY: install demo demo-code serve migrate messages test test-postgresql browser-test chromium lint format typecheck check-deploy bench lock clean
 
 install: $(STAMP)
 
@@ -27,6 +27,10 @@ migrate: install messages
 demo: migrate
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver $(HOST)
+
+# The demo staff account's current two-factor code.
+demo-code: install
+	@$(BIN)/python manage.py demo_code
 
 serve: migrate
 	$(BIN)/python manage.py runserver $(HOST)

@@ -43,6 +43,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "auditlog",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "rules",
     "template_partials",
     "csp",
     "tinklas.common",
@@ -64,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "tinklas.accounts.middleware.StaffTwoFactorMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -120,6 +126,37 @@ CACHES = {
         "TIMEOUT": env_int("CACHE_TIMEOUT", 24 * 3600),
     }
 }
+
+AUTHENTICATION_BACKENDS = [
+    # Object permissions (manager of this cluster, ...) are rules: see */permissions.py.
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "account-profile"
+
+# Accounts (django-allauth): sign in with email and password; the address must be verified.
+ACCOUNT_ADAPTER = "tinklas.accounts.adapter.AccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "mandatory")
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = env_str("ACCOUNT_EMAIL_SUBJECT_PREFIX", "[Tinklas] ")
+# Lockout: this many failed sign-ins for one address within the timeout lock it out.
+TINKLAS_LOCKOUT_ATTEMPTS = env_int("TINKLAS_LOCKOUT_ATTEMPTS", 5)
+TINKLAS_LOCKOUT_MINUTES = env_int("TINKLAS_LOCKOUT_MINUTES", 15)
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": f"20/m/ip,{TINKLAS_LOCKOUT_ATTEMPTS}/{TINKLAS_LOCKOUT_MINUTES * 60}s/key"
+}
+# Two-factor authentication: authenticator apps (TOTP) with recovery codes; required for
+# network staff (tinklas/accounts/middleware.py).
+MFA_ADAPTER = "tinklas.accounts.adapter.TwoFactorAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Tinklas")
+TINKLAS_STAFF_TWO_FACTOR_REQUIRED = env_bool("TINKLAS_STAFF_TWO_FACTOR_REQUIRED", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

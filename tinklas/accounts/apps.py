@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "tinklas.accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from tinklas.accounts import permissions  # noqa: F401  (registers rules)

@@ -7,6 +7,6 @@ class ClustersConfig(AppConfig):
     verbose_name = _("Clusters")
 
     def ready(self) -> None:
-        from tinklas.clusters import indexing
+        from tinklas.clusters import indexing, permissions  # noqa: F401  (registers rules)
 
         indexing.connect()

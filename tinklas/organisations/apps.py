@@ -7,6 +7,6 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self) -> None:
-        from tinklas.organisations import indexing
+        from tinklas.organisations import indexing, permissions  # noqa: F401  (registers rules)
 
         indexing.connect()

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.common.countries import country_choices, validate_country_code
@@ -187,3 +188,36 @@ class Organisation(Timestamped):
                 lambda slug: Organisation.objects.filter(slug=slug).exclude(pk=self.pk).exists(),
             )
         super().save(*args, **kwargs)
+
+
+class OrganisationRepresentative(models.Model):
+    """A person who may keep this organisation's public data current."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="representatives",
+        verbose_name=_("organisation"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="organisation_representations",
+        verbose_name=_("person"),
+    )
+    granted_at = models.DateTimeField(_("granted"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("organisation representative")
+        verbose_name_plural = _("organisation representatives")
+        ordering = ["organisation", "user__email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"],
+                name="organisation_representative_once",
+                violation_error_message=_("This person already represents this organisation."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.organisation}"

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tinklas.accounts.models import User
+from tinklas.accounts.tests.factories import superuser
 from tinklas.clusters.models import Cluster
 from tinklas.organisations.models import Organisation
 from tinklas.organisations.tests.factories import rename_in_admin
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff(client):
-    user = User.objects.create_superuser("staff-audit@example.org", "secret-password-1")
+    user = superuser("staff-audit@example.org")
     client.force_login(user)
     return user
 

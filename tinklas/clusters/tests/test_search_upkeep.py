@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tinklas.accounts.models import User
+from tinklas.accounts.tests.factories import superuser
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.organisations.models import Organisation
 from tinklas.organisations.tests.factories import rename_in_admin
@@ -79,7 +79,7 @@ def test_activities_are_searchable_by_code_and_words():
 
 
 def test_admin_edits_reach_the_index(client):
-    staff = User.objects.create_superuser("admin@example.org", "secret-password-1")
+    staff = superuser("admin@example.org")
     client.force_login(staff)
     organisation = Organisation.objects.create(name="UAB Senas vardas", kind="company")
     response = rename_in_admin(client, organisation, "UAB Naujas vardas")

@@ -6,7 +6,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.urls import reverse
 
-from tinklas.accounts.models import User
+from tinklas.accounts.tests.factories import superuser
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.organisations.models import Organisation
 from tinklas.organisations.tests.factories import rename_in_admin
@@ -19,7 +19,7 @@ def entries_for(instance):
 
 
 def test_admin_edits_are_logged_with_actor_request_id_and_changes(client):
-    staff = User.objects.create_superuser("audit@example.org", "secret-password-1")
+    staff = superuser("audit@example.org")
     client.force_login(staff)
     organisation = Organisation.objects.create(name="UAB Senas", kind="company")
     response = rename_in_admin(client, organisation, "UAB Naujas", HTTP_X_REQUEST_ID="request-123")

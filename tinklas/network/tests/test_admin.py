@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from tinklas.accounts.models import User
+from tinklas.accounts.tests.factories import superuser
 from tinklas.clusters.models import Cluster, Label
 
 PROJECT_APPS = {"accounts", "taxonomy", "organisations", "clusters", "network"}
@@ -20,7 +21,7 @@ IDS = [f"{app}.{model}" for app, model in MODELS]
 
 @pytest.fixture
 def staff_client(client, db):
-    user = User.objects.create_superuser("secretariat@example.org", "a-long-password-42")
+    user = superuser("secretariat@example.org")
     client.force_login(user)
     return client
 

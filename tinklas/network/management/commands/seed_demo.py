@@ -3,12 +3,13 @@ import datetime
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from tinklas.accounts.models import User
 from tinklas.network import figures
+from tinklas.network.demo.accounts import (
+    DEMO_PASSWORD,
+    DEMO_STAFF_TOTP_SECRET,
+    create_demo_accounts,
+)
 from tinklas.network.demo.builder import build_demo_network
-
-DEMO_PASSWORD = "tinklas-demo"
-DEMO_ACCOUNTS = [("staff@example.org", "Network staff", True)]
 
 
 class Command(BaseCommand):
@@ -29,12 +30,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("seed_demo replaces all registry data; it runs only in DEBUG mode.")
         build_demo_network(today)
-        for email, name, is_staff in DEMO_ACCOUNTS:
-            user, _created = User.objects.get_or_create(email=email)
-            user.full_name = name
-            user.is_staff = user.is_superuser = is_staff
-            user.set_password(DEMO_PASSWORD)
-            user.save()
+        accounts = create_demo_accounts()
         numbers = figures.key_figures(today)
         self.stdout.write(
             self.style.SUCCESS(
@@ -43,6 +39,10 @@ class Command(BaseCommand):
                 f"organisations, {numbers.labels_in_force} labels in force."
             )
         )
-        self.stdout.write("Demo accounts (password tinklas-demo):")
-        for email, name, _is_staff in DEMO_ACCOUNTS:
-            self.stdout.write(f"  {email:<32} {name}")
+        self.stdout.write(f"Demo accounts (password {DEMO_PASSWORD}):")
+        for account in accounts:
+            self.stdout.write(f"  {account.email:<32} {account.role}")
+        self.stdout.write(
+            f"Staff sign in with a second factor: add the secret {DEMO_STAFF_TOTP_SECRET} to an "
+            "authenticator app, or run `make demo-code` for the current code."
+        )

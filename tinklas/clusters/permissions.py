@@ -1,0 +1,43 @@
+"""Who may do what with a cluster: network staff everything, its managers their own
+cluster. The table in docs/permissions.md lists every page and action per role."""
+
+from __future__ import annotations
+
+import rules
+from django.utils import timezone
+
+from tinklas.accounts.models import User
+from tinklas.accounts.permissions import is_network_staff
+from tinklas.clusters.models import Cluster
+from tinklas.organisations.models import Organisation
+from tinklas.organisations.permissions import is_representative
+
+
+@rules.predicate
+def is_cluster_manager(user: User, cluster: Cluster | None) -> bool:
+    if cluster is None or not user.is_authenticated:
+        return False
+    return cluster.manager_roles.filter(user=user).exists()
+
+
+@rules.predicate
+def manages_a_cluster_of(user: User, organisation: Organisation | None) -> bool:
+    """The organisation is a current member of a cluster this person manages."""
+    if organisation is None or not user.is_authenticated:
+        return False
+    return (
+        organisation.memberships.current_on(timezone.localdate())
+        .filter(cluster__manager_roles__user=user)
+        .exists()
+    )
+
+
+cluster_staff_or_manager = is_network_staff | is_cluster_manager
+
+rules.add_perm("clusters.edit_cluster", cluster_staff_or_manager)
+rules.add_perm("clusters.manage_members", cluster_staff_or_manager)
+rules.add_perm("clusters.manage_team", cluster_staff_or_manager)
+rules.add_perm("clusters.view_history", cluster_staff_or_manager)
+rules.add_perm(
+    "organisations.view_history", is_network_staff | is_representative | manages_a_cluster_of
+)

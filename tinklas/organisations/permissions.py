@@ -1,0 +1,19 @@
+"""Who may change an organisation's public data: network staff and its representatives."""
+
+from __future__ import annotations
+
+import rules
+
+from tinklas.accounts.models import User
+from tinklas.accounts.permissions import is_network_staff
+from tinklas.organisations.models import Organisation
+
+
+@rules.predicate
+def is_representative(user: User, organisation: Organisation | None) -> bool:
+    if organisation is None or not user.is_authenticated:
+        return False
+    return organisation.representatives.filter(user=user).exists()
+
+
+rules.add_perm("organisations.edit_organisation", is_network_staff | is_representative)

@@ -1,0 +1,7 @@
+"""Placeholder: being built."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+
+
+def edit_organisation(request: HttpRequest, **kwargs: object) -> HttpResponse:
+    raise Http404
