@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import csv
 import datetime
+from typing import Any
 
 from auditlog.models import LogEntry
 from django import forms
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.clusters.models import Cluster
+from tinklas.common.access import permission_required
 from tinklas.common.audit import AUDITED
 from tinklas.common.pages import page_of, query_without
 from tinklas.organisations.models import Organisation
@@ -114,7 +115,7 @@ def csv_response(entries: QuerySet[LogEntry]) -> StreamingHttpResponse:
     return response
 
 
-@staff_member_required
+@permission_required("audit.view_log")
 def audit_log(request: HttpRequest) -> HttpResponseBase:
     form = AuditFilterForm(request.GET or None)
     entries = form.entries()
@@ -132,24 +133,53 @@ def audit_log(request: HttpRequest) -> HttpResponseBase:
     )
 
 
+def entries_about(record: Cluster | Organisation) -> QuerySet[LogEntry]:
+    """Changes of the record itself and of the rows that belong to it: a cluster's
+    memberships, labels, managers and invitations; an organisation's memberships."""
+    condition = Q(content_type=ContentType.objects.get_for_model(record), object_id=record.pk)
+    if isinstance(record, Cluster):
+        parts: list[QuerySet[Any]] = [
+            record.memberships.all(),
+            record.labels.all(),
+            record.manager_roles.all(),
+            record.invitations.all(),
+        ]
+    else:
+        parts = [record.memberships.all()]
+    for rows in parts:
+        condition |= Q(
+            content_type=ContentType.objects.get_for_model(rows.model),
+            object_id__in=rows.values("pk"),
+        )
+    return LogEntry.objects.filter(condition).select_related("actor", "content_type")
+
+
 def history(request: HttpRequest, record: Cluster | Organisation) -> HttpResponse:
-    entries = (
-        LogEntry.objects.get_for_object(record)
-        .select_related("actor")
-        .order_by("-timestamp", "-pk")
-    )
+    entries = entries_about(record).order_by("-timestamp", "-pk")
     return render(
         request,
         "audit/history.html",
-        {"record": record, "page": page_of(entries, request.GET.get("page"), PER_PAGE)},
+        {
+            "record": record,
+            "cluster": record if isinstance(record, Cluster) else None,
+            "page": page_of(entries, request.GET.get("page"), PER_PAGE),
+        },
     )
 
 
-@staff_member_required
+def cluster_by_slug(request: HttpRequest, slug: str) -> Cluster:
+    return get_object_or_404(Cluster, slug=slug)
+
+
+def organisation_by_slug(request: HttpRequest, slug: str) -> Organisation:
+    return get_object_or_404(Organisation, slug=slug)
+
+
+@permission_required("clusters.view_history", cluster_by_slug)
 def cluster_history(request: HttpRequest, slug: str) -> HttpResponse:
-    return history(request, get_object_or_404(Cluster, slug=slug))
+    return history(request, cluster_by_slug(request, slug))
 
 
-@staff_member_required
+@permission_required("organisations.view_history", organisation_by_slug)
 def organisation_history(request: HttpRequest, slug: str) -> HttpResponse:
-    return history(request, get_object_or_404(Organisation, slug=slug))
+    return history(request, organisation_by_slug(request, slug))

@@ -7,8 +7,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from tinklas.accounts.models import User
-from tinklas.accounts.tests.factories import superuser
+from tinklas.accounts.tests.factories import cluster_manager, superuser
 from tinklas.clusters.models import Cluster
 from tinklas.organisations.models import Organisation
 from tinklas.organisations.tests.factories import rename_in_admin
@@ -75,13 +74,15 @@ def test_bad_filter_values_are_reported_not_fatal(client, staff):
     assert response.context["form"].errors.keys() == {"since", "action"}
 
 
-@pytest.mark.parametrize("name", ["audit-log"])
-def test_only_staff_see_the_log(client, name):
-    response = client.get(reverse(name))
+def test_only_staff_see_the_log_and_managers_their_cluster_history(client):
+    response = client.get(reverse("audit-log"))
     assert response.status_code == 302
-    assert "/admin/login/" in response["Location"]
-    User.objects.create_user("someone@example.org", "secret-password-1")
-    client.login(email="someone@example.org", password="secret-password-1")
-    assert client.get(reverse(name)).status_code == 302
+    assert "/accounts/login/" in response["Location"]
     cluster = Cluster.objects.create(name_lt="K", name_en="K", status="published")
-    assert client.get(reverse("cluster-history", args=[cluster.slug])).status_code == 302
+    other = Cluster.objects.create(name_lt="L", name_en="L", status="published")
+    client.force_login(cluster_manager(cluster))
+    assert client.get(reverse("audit-log")).status_code == 403
+    assert client.get(reverse("cluster-history", args=[other.slug])).status_code == 403
+    history = client.get(reverse("cluster-history", args=[cluster.slug]))
+    assert history.status_code == 200
+    assert "History of K" in history.content.decode()
