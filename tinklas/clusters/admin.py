@@ -6,7 +6,15 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from tinklas.clusters.models import Cluster, Label, Membership
+from tinklas.clusters.models import (
+    Cluster,
+    ClusterApplication,
+    ClusterManagerRole,
+    EligibilityCriteria,
+    Invitation,
+    Label,
+    Membership,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -27,6 +35,15 @@ class LabelInline(admin.TabularInline):
         return str(label.status_on(datetime.date.today()).label) if label.pk else "—"
 
 
+class ClusterManagerRoleInline(admin.TabularInline):
+    model = ClusterManagerRole
+    fk_name = "cluster"
+    extra = 0
+    autocomplete_fields = ["user"]
+    fields = ["user", "granted_at", "granted_by"]
+    readonly_fields = ["granted_at", "granted_by"]
+
+
 @admin.register(Cluster)
 class ClusterAdmin(TranslationAdmin):
     list_display = ["name", "acronym", "status", "maturity", "municipality", "founded_on"]
@@ -36,7 +53,7 @@ class ClusterAdmin(TranslationAdmin):
     autocomplete_fields = ["coordinator", "municipality"]
     filter_horizontal = ["sectors", "ecosystems"]
     prepopulated_fields = {"slug": ["acronym"]}
-    inlines = [MembershipInline, LabelInline]
+    inlines = [MembershipInline, LabelInline, ClusterManagerRoleInline]
 
 
 @admin.register(Membership)
@@ -76,3 +93,46 @@ class LabelAdmin(admin.ModelAdmin):
     @admin.display(description=_("status today"))
     def status_today(self, label: Label) -> str:
         return str(label.status_on(datetime.date.today()).label)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Invitations are sent and revoked on the cluster's team page; here they are listed."""
+
+    list_display = ["email", "cluster", "invited_by", "created_at", "expires_at", "state"]
+    list_filter = ["cluster"]
+    search_fields = ["email", "cluster__name"]
+    list_select_related = ["cluster", "invited_by"]
+    readonly_fields = [field.name for field in Invitation._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(description=_("state"))
+    def state(self, invitation: Invitation) -> str:
+        return str(invitation.state.label)
+
+
+@admin.register(ClusterApplication)
+class ClusterApplicationAdmin(admin.ModelAdmin):
+    """Applications are reviewed on the review pages; here they can be looked up."""
+
+    list_display = ["name", "applicant", "status", "submitted_at", "decided_at", "cluster"]
+    list_filter = ["status"]
+    search_fields = ["name", "acronym", "applicant__email"]
+    list_select_related = ["applicant", "cluster"]
+    readonly_fields = ["applicant", "status", "submitted_at", "decided_at", "decided_by", "cluster"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(EligibilityCriteria)
+class EligibilityCriteriaAdmin(admin.ModelAdmin):
+    """The single row of thresholds applications are checked against."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return not EligibilityCriteria.objects.exists()
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -1,7 +1,15 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from tinklas.organisations.models import Organisation
+from tinklas.organisations.models import Organisation, OrganisationRepresentative
+
+
+class RepresentativeInline(admin.TabularInline):
+    model = OrganisationRepresentative
+    extra = 0
+    autocomplete_fields = ["user"]
+    fields = ["user", "granted_at"]
+    readonly_fields = ["granted_at"]
 
 
 @admin.register(Organisation)
@@ -13,6 +21,7 @@ class OrganisationAdmin(TranslationAdmin):
     autocomplete_fields = ["main_activity", "municipality"]
     filter_horizontal = ["other_activities"]
     readonly_fields = ["size_class", "created_at", "updated_at"]
+    inlines = [RepresentativeInline]
     fieldsets = [
         (
             None,
