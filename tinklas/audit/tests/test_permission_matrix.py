@@ -148,6 +148,9 @@ def test_every_role_gets_what_the_table_says(client, world, row, role):
     else:
         response = client.post(path, POST_DATA.get(row.path, {}))
     assert outcome(response) == row.expected[role], f"{row.action}: {row} as {role}"
+    if response["Content-Type"].startswith("text/html"):
+        policy = response["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "unsafe-inline" not in policy
 
 
 def pattern_names(patterns: list[URLPattern | URLResolver], prefix: str = "") -> set[str]:
