@@ -7,6 +7,7 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self) -> None:
-        from tinklas.organisations import indexing, permissions  # noqa: F401  (registers rules)
+        from tinklas.organisations import indexing, permissions, privacy  # noqa: F401  (registers rules)
 
         indexing.connect()
+        privacy.register()  # this app's part of a person's data export and erasure
