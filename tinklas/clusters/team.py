@@ -4,6 +4,8 @@ write goes through the models, so django-auditlog records it with the actor."""
 
 from __future__ import annotations
 
+import datetime
+
 from allauth.account.models import EmailAddress
 from auditlog.context import set_extra_data
 from auditlog.middleware import AuditlogMiddleware
@@ -24,6 +26,10 @@ from tinklas.clusters.models import (
     Invitation,
 )
 from tinklas.clusters.models.team import INVITATION_VALID_FOR, hash_token
+
+
+def local_date(moment: datetime.datetime) -> str:
+    return formats.date_format(timezone.localtime(moment), "Y-m-d")
 
 
 def account_with_address(email: str) -> User | None:
@@ -65,7 +71,7 @@ def invite(
                         "An invitation to %(email)s is already pending until %(date)s. "
                         "Revoke it first to send a new one."
                     )
-                    % {"email": email, "date": formats.date_format(pending.expires_at)}
+                    % {"email": email, "date": local_date(pending.expires_at)}
                 }
             )
         token = Invitation.new_token()

@@ -61,7 +61,7 @@ class NewManagerAccountForm(forms.Form):
         first, second = cleaned.get("password1"), cleaned.get("password2")
         if first and second and first != second:
             self.add_error("password2", _("The two passwords differ: type the same one twice."))
-        elif first:
+        if first:
             # Checked against an unsaved account, so that a password resembling the
             # person's name or address is refused too.
             candidate = User(email=self.email, full_name=cleaned.get("full_name", ""))

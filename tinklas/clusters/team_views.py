@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -65,7 +65,7 @@ def team(request: HttpRequest, slug: str) -> HttpResponse:
                 _("Invitation sent to %(email)s; the link works until %(date)s.")
                 % {
                     "email": invitation.email,
-                    "date": formats.date_format(timezone.localtime(invitation.expires_at)),
+                    "date": team_operations.local_date(invitation.expires_at),
                 },
             )
             return redirect("cluster-team", slug=cluster.slug)
