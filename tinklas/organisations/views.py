@@ -1,7 +1,56 @@
-"""Placeholder: being built."""
+"""An organisation's representatives (and network staff) keep its public data current."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from tinklas.accounts.permissions import is_network_staff
+from tinklas.common.access import permission_required
+from tinklas.common.concurrency import locked
+from tinklas.common.countries import country_name
+from tinklas.organisations.forms import NACE_REVISION, OrganisationEditForm
+from tinklas.organisations.models import Organisation
+from tinklas.taxonomy.models import NaceActivity
 
 
-def edit_organisation(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+def organisation_of(request: HttpRequest, slug: str) -> Organisation:
+    return get_object_or_404(Organisation, slug=slug)
+
+
+@permission_required("organisations.edit_organisation", organisation_of)
+def edit_organisation(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_of(request, slug)
+    # Name, kind, country and company code identify it in the register: staff only.
+    may_change_identity = is_network_staff(request.user)
+    if request.method == "POST":
+        with transaction.atomic():
+            form = OrganisationEditForm(
+                request.POST,
+                instance=locked(Organisation.objects, pk=organisation.pk),
+                may_change_identity=may_change_identity,
+            )
+            saved = form.save_if_unchanged()
+        if saved:
+            messages.success(request, _("The organisation's data is saved."))
+            return redirect("organisation-edit", slug=form.instance.slug)
+    else:
+        form = OrganisationEditForm(instance=organisation, may_change_identity=may_change_identity)
+    nace_classes = NaceActivity.objects.filter(
+        revision=NACE_REVISION, level=NaceActivity.Level.CLASS
+    ).values_list("code", "label")
+    return render(
+        request,
+        "organisations/edit.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "forms": [form],
+            "may_change_identity": may_change_identity,
+            "country": country_name(organisation.country),
+            "nace_classes": nace_classes,
+        },
+    )

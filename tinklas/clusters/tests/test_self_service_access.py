@@ -1,0 +1,67 @@
+"""Only a cluster's own managers (and network staff) reach its self-service pages; visitors
+are sent to sign in."""
+
+import pytest
+from django.urls import reverse
+
+from tinklas.accounts.tests.factories import cluster_manager, person
+from tinklas.clusters.models import Membership
+from tinklas.clusters.tests.factories import ClusterFactory, MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    ("cluster-edit", False),
+    ("cluster-members", False),
+    ("cluster-member-add", False),
+    ("cluster-member-new", False),
+    ("cluster-member-end", True),
+]
+
+
+@pytest.fixture
+def membership():
+    return MembershipFactory(cluster=ClusterFactory())
+
+
+def page_url(name, membership, with_membership):
+    arguments = [membership.cluster.slug] + ([membership.pk] if with_membership else [])
+    return reverse(name, args=arguments)
+
+
+@pytest.mark.parametrize(("name", "with_membership"), PAGES)
+def test_visitors_are_sent_to_sign_in(client, membership, name, with_membership):
+    address = page_url(name, membership, with_membership)
+    for response in (client.get(address), client.post(address, {"confirm": "1"})):
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize(("name", "with_membership"), PAGES)
+def test_a_manager_of_another_cluster_is_refused(client, membership, name, with_membership):
+    client.force_login(cluster_manager(ClusterFactory()))
+    address = page_url(name, membership, with_membership)
+    assert client.get(address).status_code == 403
+    posted = client.post(address, {"left_on": "2026-01-01", "confirm": "1", "name_en": "Taken"})
+    assert posted.status_code == 403
+    assert Membership.objects.get(pk=membership.pk).left_on is None
+
+
+@pytest.mark.parametrize(("name", "with_membership"), PAGES)
+def test_a_person_without_a_role_is_refused(client, membership, name, with_membership):
+    client.force_login(person())
+    assert client.get(page_url(name, membership, with_membership)).status_code == 403
+
+
+@pytest.mark.parametrize(("name", "with_membership"), PAGES)
+def test_the_clusters_manager_gets_the_page(client, membership, name, with_membership):
+    client.force_login(cluster_manager(membership.cluster))
+    assert client.get(page_url(name, membership, with_membership)).status_code == 200
+
+
+def test_a_membership_of_another_cluster_is_not_found(client, membership):
+    client.force_login(cluster_manager(membership.cluster))
+    other = MembershipFactory()
+    address = reverse("cluster-member-end", args=[membership.cluster.slug, other.pk])
+    assert client.post(address, {"left_on": "2026-01-01", "confirm": "1"}).status_code == 404
+    assert Membership.objects.get(pk=other.pk).left_on is None

@@ -1,0 +1,73 @@
+"""How edit forms look: Bootstrap classes on their widgets, invalid fields marked, and the
+per-language fields of translated model fields (name_lt, name_en...) labelled with their
+language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+
+def language_field_names(*names: str) -> list[str]:
+    """The per-language fields of translated fields, in the configured language order."""
+    return [f"{name}_{code}" for name in names for code, _language in settings.LANGUAGES]
+
+
+class StyledForm(forms.BaseForm):
+    """Mix in before the form class: widgets get Bootstrap classes, and invalid ones are
+    marked after validation."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+                widget.attrs.setdefault("class", "form-check-input")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select")
+            elif not widget.is_hidden:
+                widget.attrs.setdefault("class", "form-control")
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+
+    def label_languages(self, names: list[str], required: tuple[str, ...] = ()) -> None:
+        """Labels "Name (English)", "Name (Lithuanian)"... in the page's language. Of the
+        `required` fields only the default language's is: the others fall back to it."""
+        model = self._meta.model  # type: ignore[attr-defined]
+        for name in names:
+            label = capfirst(model._meta.get_field(name).verbose_name)
+            for code, _language in settings.LANGUAGES:
+                field = self.fields.get(f"{name}_{code}")
+                if field is None:
+                    continue
+                language = get_language_info(code)["name_translated"]
+                field.label = _("%(field)s (%(language)s)") % {"field": label, "language": language}
+                field.widget.attrs["lang"] = code
+                field.required = (
+                    name in required and code == settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+                )
+
+    def fields_by_language(self, names: list[str]) -> list[tuple[str, str, list[Any]]]:
+        """(code, language name, bound fields) for each language, to lay out side by side."""
+        return [
+            (
+                code,
+                get_language_info(code)["name_translated"],
+                [self[f"{name}_{code}"] for name in names if f"{name}_{code}" in self.fields],
+            )
+            for code, _language in settings.LANGUAGES
+        ]
+
+
+def date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
