@@ -33,10 +33,12 @@ def local_date(moment: datetime.datetime) -> str:
 
 
 def account_with_address(email: str) -> User | None:
-    """The account that signs in with this address or has it among its addresses."""
+    """The account that signs in with this address or has it among its verified addresses
+    (an unverified one proves nothing: anybody can type someone else's address)."""
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
-        address = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
+        addresses = EmailAddress.objects.filter(email__iexact=email, verified=True)
+        address = addresses.select_related("user").first()
         user = address.user if address else None
     return user
 

@@ -53,6 +53,8 @@ def test_invitation_mail_carries_a_working_link(client):
     # Only the digest is stored: the database alone cannot be used to accept.
     assert invitation.token_digest == hash_token(token)
     assert token not in invitation.token_digest
+    created = LogEntry.objects.get_for_object(invitation).get()
+    assert created.actor == manager and "token_digest" not in created.changes_dict
     client.logout()
     page = client.get(link.replace("http://testserver", ""))
     assert page.status_code == 200
@@ -85,6 +87,21 @@ def test_team_page_lists_managers_and_invitation_states(client, django_assert_ma
 
     with django_assert_max_num_queries(12):
         response = client.get(reverse("cluster-team", args=[cluster.slug]))
+    for number in range(10):
+        other = people.cluster_manager(cluster, f"more{number}@example.org")
+        ClusterManagerRole.objects.filter(user=other).update(granted_by=second)
+        Invitation.objects.create(
+            cluster=cluster,
+            email=f"more{number}@example.org",
+            token_digest=hash_token(f"more{number}"),
+            invited_by=second,
+            accepted_by=other,
+            accepted_at=now,
+            created_at=now,
+            expires_at=now + week,
+        )
+    with django_assert_max_num_queries(12):
+        client.get(reverse("cluster-team", args=[cluster.slug]))
 
     text = response.content.decode()
     assert "second@example.org" in text and "first@example.org" in text
