@@ -29,6 +29,9 @@ def rename_in_admin(client, organisation, name, **headers):  # type: ignore[no-u
             "country": organisation.country,
             "description_lt": "",
             "description_en": "",
+            # The representatives inline, empty.
+            "representatives-TOTAL_FORMS": "0",
+            "representatives-INITIAL_FORMS": "0",
         },
         **headers,
     )
