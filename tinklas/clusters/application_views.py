@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from tinklas.accounts.models import User
@@ -171,6 +172,7 @@ def application_step(request: HtmxHttpRequest, application_id: int, step: str) -
             form.save()
             if request.POST.get("action") == "continue":
                 return go_to_step(application, next_step(step))
+            messages.success(request, _("The draft is saved."))
             return go_to_step(application, step)
     return render_step(
         request,
@@ -194,7 +196,8 @@ def members_step(request: HtmxHttpRequest, application: ClusterApplication) -> H
         if leaving and not form.has_changed():
             return go_to_step(application, next_step("members"))
         if form.is_valid():
-            form.save()
+            member = form.save()
+            messages.success(request, _("%(name)s is added.") % {"name": member.name})
             return go_to_step(application, next_step("members") if leaving else "members")
     members = application.members.select_related("organisation")
     return render_step(
@@ -235,7 +238,9 @@ def remove_application_member(
     assert application is not None
     if not application.is_editable:
         return go_to_step(application, "review")
-    get_object_or_404(application.members, pk=member_id).delete()
+    member = get_object_or_404(application.members, pk=member_id)
+    member.delete()
+    messages.success(request, _("%(name)s is removed.") % {"name": member.name})
     return go_to_step(application, "members")
 
 
@@ -274,8 +279,8 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 
 DECISION_LABELS = {
-    "changes": _("What should the applicant change?"),
-    "reject": _("Why is the application rejected?"),
+    "changes": gettext_lazy("What should the applicant change?"),
+    "reject": gettext_lazy("Why is the application rejected?"),
 }
 
 
