@@ -13,36 +13,18 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.clusters.models import ApplicationMember, ClusterApplication
+from tinklas.common.form_layout import StyledForm, date_input
 from tinklas.common.text import collation_key
 from tinklas.organisations.identifiers import clean_company_code
 from tinklas.organisations.models import Organisation
 from tinklas.taxonomy.models import Region
 
 
-class StyledForm(forms.BaseForm):
-    """Bootstrap classes on every widget and a red border on fields with errors. Browsers'
-    own required checks are off: a draft may be saved incomplete, and the server names
-    every missing field next to it and in a summary."""
+class DraftForm(StyledForm):
+    """Browsers' own required checks are off: a draft may be saved incomplete, and the
+    server names every missing field next to it and in a summary."""
 
     use_required_attribute = False
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple):
-                widget.attrs["class"] = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                widget.attrs["class"] = "form-select"
-            else:
-                widget.attrs["class"] = "form-control"
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
 
 def clean_code(code: str) -> str:
@@ -62,7 +44,7 @@ def municipality_choices() -> list[tuple[Any, Any]]:
     return [("", _("Choose a municipality")), *named]
 
 
-class ClusterStepForm(StyledForm, forms.ModelForm):
+class ClusterStepForm(DraftForm, forms.ModelForm):
     class Meta:
         model = ClusterApplication
         fields = [
@@ -77,7 +59,7 @@ class ClusterStepForm(StyledForm, forms.ModelForm):
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
-            "founded_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "founded_on": date_input(),
             "sectors": forms.CheckboxSelectMultiple,
             "ecosystems": forms.CheckboxSelectMultiple,
         }
@@ -103,7 +85,7 @@ class ClusterStepForm(StyledForm, forms.ModelForm):
         return founded_on
 
 
-class ManagementStepForm(StyledForm, forms.ModelForm):
+class ManagementStepForm(DraftForm, forms.ModelForm):
     class Meta:
         model = ClusterApplication
         fields = [
@@ -126,7 +108,7 @@ class ManagementStepForm(StyledForm, forms.ModelForm):
         return clean_code(self.cleaned_data.get("coordinator_code", ""))
 
 
-class MemberForm(StyledForm, forms.ModelForm):
+class MemberForm(DraftForm, forms.ModelForm):
     """One proposed member; its company code links it to the registry when it is there."""
 
     class Meta:
@@ -159,7 +141,7 @@ class MemberForm(StyledForm, forms.ModelForm):
         return member
 
 
-class ReviewMessageForm(StyledForm, forms.Form):
+class ReviewMessageForm(DraftForm, forms.Form):
     """The reviewer's message to the applicant: what to change, or why it was rejected."""
 
     message = forms.CharField(max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
