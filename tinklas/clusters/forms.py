@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.clusters.models import Cluster, Maturity, Membership
@@ -71,7 +72,10 @@ class ClusterProfileForm(StyledForm, VersionedModelForm):
         self.fields["municipality"].queryset = Region.objects.filter(  # type: ignore[attr-defined]
             kind=Region.Kind.MUNICIPALITY, country=settings.TINKLAS_COUNTRY
         ).order_by("name")
-        self.fields["maturity"].choices = [("", _("not assessed")), *Maturity.choices]  # type: ignore[attr-defined]
+        self.fields["maturity"].choices = [  # type: ignore[attr-defined]
+            ("", _("Not assessed")),
+            *[(value, capfirst(label)) for value, label in Maturity.choices],
+        ]
         self.fields["contact_phone"].widget.input_type = "tel"  # type: ignore[attr-defined]
         self.fields["management_fte"].widget.attrs.update({"step": "0.1", "min": "0"})
 
@@ -90,7 +94,8 @@ class MembershipForm(StyledForm, forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["joined_on"].initial = datetime.date.today()
+        if self.initial.get("joined_on") is None:
+            self.initial["joined_on"] = datetime.date.today()
 
 
 class AddMemberForm(MembershipForm):

@@ -55,6 +55,7 @@ def parse_version(text: str | None) -> datetime.datetime | None:
 
 @dataclass(frozen=True)
 class Change:
+    name: str
     label: str
     started_from: str
     saved_now: str
@@ -176,7 +177,7 @@ def conflict_since(
             before = display_value(model_field, first_values[name])  # type: ignore[arg-type]
             now = display_value(model_field, model_field.value_from_object(instance))  # type: ignore[union-attr]
         if before != now:
-            conflict.changes.append(Change(label, before, now))
+            conflict.changes.append(Change(name, label, before, now))
     return conflict
 
 
@@ -208,6 +209,9 @@ class VersionedModelForm(forms.ModelForm):  # type: ignore[type-arg]
             data = self.data.copy()  # type: ignore[attr-defined]  # the request's QueryDict
             data["version"] = version_of(self.instance)
             self.data = data
+            for change in self.conflict.changes:
+                if change.name in self.fields:  # shown next to the field
+                    self.fields[change.name].saved_now = change.saved_now  # type: ignore[attr-defined]
             self.is_valid()  # also show what is wrong with the input
             return False
         if not self.is_valid():

@@ -4,10 +4,12 @@ language."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +18,14 @@ from django.utils.translation import gettext_lazy as _
 def language_field_names(*names: str) -> list[str]:
     """The per-language fields of translated fields, in the configured language order."""
     return [f"{name}_{code}" for name in names for code, _language in settings.LANGUAGES]
+
+
+def capitalised(choices: Any) -> list[tuple[Any, Any]]:
+    # Grouped choices (a group name with its own choices) are left as they are.
+    return [
+        (value, capfirst(label) if isinstance(label, str | Promise) else label)  # type: ignore[type-var]
+        for value, label in choices
+    ]
 
 
 class StyledForm(forms.BaseForm):
@@ -30,6 +40,11 @@ class StyledForm(forms.BaseForm):
                 widget.attrs.setdefault("class", "form-check-input")
             elif isinstance(widget, forms.Select):
                 widget.attrs.setdefault("class", "form-select")
+                if isinstance(field, forms.ChoiceField) and not isinstance(
+                    field, forms.ModelChoiceField
+                ):
+                    # Choice labels are lowercase for use inside sentences.
+                    field.choices = capitalised(field.choices)
             elif not widget.is_hidden:
                 widget.attrs.setdefault("class", "form-control")
 
@@ -67,6 +82,27 @@ class StyledForm(forms.BaseForm):
             )
             for code, _language in settings.LANGUAGES
         ]
+
+
+@dataclass(frozen=True)
+class FormError:
+    label: str
+    anchor: str  # the id of the message next to the field; empty when there is none
+    message: str
+
+
+def error_summary(*forms_on_page: forms.BaseForm) -> list[FormError]:
+    """Every error of the page's forms, for one summary at its top that links to the
+    messages next to the fields."""
+    errors = []
+    for form in forms_on_page:
+        for message in form.non_field_errors():
+            errors.append(FormError("", "", str(message)))
+        for bound_field in form:
+            anchor = "" if bound_field.is_hidden else f"{bound_field.auto_id}_error"
+            for message in bound_field.errors:
+                errors.append(FormError(str(bound_field.label), anchor, str(message)))
+    return errors
 
 
 def date_input() -> forms.DateInput:

@@ -197,3 +197,13 @@ def test_an_end_before_the_start_is_named(client, cluster, manager):
     page = response.content.decode()
     assert "First day no longer a member</a>: A membership cannot end before it starts." in page
     assert Membership.objects.get(pk=membership.pk).left_on is None
+
+
+def test_live_search_answers_with_the_results_only(client, cluster, manager):
+    OrganisationFactory(name="UAB Gyvas")
+    response = client.get(
+        url("cluster-member-add", cluster), {"q": "gyvas"}, HTTP_HX_REQUEST="true"
+    )
+    page = response.content.decode()
+    assert "UAB Gyvas" in page
+    assert "<html" not in page

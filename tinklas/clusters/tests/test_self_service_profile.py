@@ -115,7 +115,7 @@ def test_concurrent_edits_are_shown_and_never_overwrite(client, cluster):
     assert "Someone else saved this page after you opened it" in page
     assert "first@example.org" in page
     assert "Name (English)</strong>: Food cluster → Food and drink cluster" in page
-    assert "+370 600 00001" in page
+    assert "Saved by someone else meanwhile: +370 600 00001" in page
     # The second manager's own input is still in the form.
     assert 'value="Food cluster of Lithuania"' in page
     cluster.refresh_from_db()
