@@ -256,7 +256,9 @@ def locked_for_decision(application: ClusterApplication) -> ClusterApplication:
     decision can be made."""
     application = ClusterApplication.objects.select_for_update().get(pk=application.pk)
     Status = ClusterApplication.Status
-    decided = application.decided_at.date().isoformat() if application.decided_at else ""
+    decided = (
+        timezone.localdate(application.decided_at).isoformat() if application.decided_at else ""
+    )
     refusals: dict[str, str] = {
         Status.DRAFT: _(
             "This application is a draft: it can be decided only after the applicant submits it."
