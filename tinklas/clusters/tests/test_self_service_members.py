@@ -207,3 +207,16 @@ def test_live_search_answers_with_the_results_only(client, cluster, manager):
     page = response.content.decode()
     assert "UAB Gyvas" in page
     assert "<html" not in page
+
+
+def test_the_member_list_reads_a_fixed_number_of_queries(
+    client, cluster, manager, django_assert_max_num_queries
+):
+    for number in range(40):
+        MembershipFactory(cluster=cluster, organisation__name=f"UAB Narys {number}")
+    MembershipFactory(cluster=cluster, left_on=datetime.date(2024, 1, 1))
+    # A fixed handful (session, person, permission checks, counts, two lists): not one per row.
+    with django_assert_max_num_queries(14):
+        page = client.get(url("cluster-members", cluster))
+    assert "40 current members" in page.content.decode()
+    assert "1 former member" in page.content.decode()
