@@ -12,7 +12,6 @@ from tinklas.clusters.forms import ClusterProfileForm
 from tinklas.clusters.models import Cluster
 from tinklas.common.access import permission_required
 from tinklas.common.concurrency import locked
-from tinklas.common.form_layout import error_summary
 
 
 def cluster_of(request: HttpRequest, slug: str) -> Cluster:
@@ -34,5 +33,5 @@ def edit_profile(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "clusters/edit.html",
-        {"cluster": cluster, "form": form, "errors": error_summary(form)},
+        {"cluster": cluster, "form": form},
     )

@@ -22,7 +22,6 @@ from tinklas.clusters.forms import AddMemberForm, EndMembershipForm, MembershipF
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.common.access import permission_required
 from tinklas.common.concurrency import locked
-from tinklas.common.form_layout import error_summary
 from tinklas.common.pages import page_of
 from tinklas.common.requests import HtmxHttpRequest
 from tinklas.organisations.forms import NewOrganisationForm
@@ -127,7 +126,6 @@ def add_member(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     context = {
         "cluster": cluster,
         "form": form,
-        "errors": error_summary(form),
         "query": query,
         "results": results,
         "total": total,
@@ -173,7 +171,6 @@ def new_member(request: HttpRequest, slug: str) -> HttpResponse:
             "cluster": cluster,
             "organisation_form": organisation_form,
             "membership_form": membership_form,
-            "errors": error_summary(organisation_form, membership_form),
             "registered": registered,
             "namesakes": namesakes,
             # The terms the "add this organisation instead" buttons carry over.
@@ -230,5 +227,5 @@ def end_membership(request: HttpRequest, slug: str, membership_id: int) -> HttpR
     return render(
         request,
         "clusters/members_end.html",
-        {"cluster": cluster, "membership": membership, "form": form, "errors": error_summary(form)},
+        {"cluster": cluster, "membership": membership, "form": form},
     )

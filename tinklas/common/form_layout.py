@@ -87,19 +87,24 @@ class StyledForm(forms.BaseForm):
 @dataclass(frozen=True)
 class FormError:
     label: str
-    anchor: str  # the id of the message next to the field; empty when there is none
+    anchor: str  # the id of the field's input (its first option for a group); empty if hidden
     message: str
 
 
 def error_summary(*forms_on_page: forms.BaseForm) -> list[FormError]:
-    """Every error of the page's forms, for one summary at its top that links to the
-    messages next to the fields."""
+    """Every error of the page's forms, for one summary at its top whose links move the
+    focus to the fields."""
     errors = []
     for form in forms_on_page:
         for message in form.non_field_errors():
             errors.append(FormError("", "", str(message)))
         for bound_field in form:
-            anchor = "" if bound_field.is_hidden else f"{bound_field.auto_id}_error"
+            if bound_field.is_hidden:
+                anchor = ""
+            elif bound_field.use_fieldset:
+                anchor = f"{bound_field.auto_id}_0"
+            else:
+                anchor = bound_field.id_for_label
             for message in bound_field.errors:
                 errors.append(FormError(str(bound_field.label), anchor, str(message)))
     return errors

@@ -12,7 +12,6 @@ from tinklas.accounts.permissions import is_network_staff
 from tinklas.common.access import permission_required
 from tinklas.common.concurrency import locked
 from tinklas.common.countries import country_name
-from tinklas.common.form_layout import error_summary
 from tinklas.organisations.forms import NACE_REVISION, OrganisationEditForm
 from tinklas.organisations.models import Organisation
 from tinklas.taxonomy.models import NaceActivity
@@ -49,7 +48,6 @@ def edit_organisation(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "organisation": organisation,
             "form": form,
-            "errors": error_summary(form),
             "may_change_identity": may_change_identity,
             "country": country_name(organisation.country),
             "nace_classes": nace_classes,
