@@ -42,6 +42,10 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "django_tasks",
+    "django_tasks_db",
     "auditlog",
     "allauth",
     "allauth.account",
@@ -178,6 +182,18 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Vilnius")
 USE_I18N = True
 USE_TZ = True
+
+# Background work (large imports, the open-data download): the database is the queue, and
+# `manage.py db_worker` runs the tasks. TASKS_IMMEDIATE=true runs them inside the request.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if env_bool("TASKS_IMMEDIATE", False)
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
 
 # Audit: every change records its request id (see tinklas/common/request_id.py).
 AUDITLOG_CID_GETTER = "tinklas.common.request_id.current_request_id"

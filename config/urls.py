@@ -2,29 +2,40 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from tinklas.accounts import token_views
 from tinklas.accounts import views as account_views
 from tinklas.audit import views as audit_views
 from tinklas.clusters import (
     application_views,
     edit_views,
+    exports,
+    import_views,
     member_views,
     organisation_views,
+    register_report,
     team_views,
 )
 from tinklas.clusters import views as cluster_views
 from tinklas.common import views as common_views
+from tinklas.network import open_data
 from tinklas.network import views as network_views
+from tinklas.organisations import register_views
 from tinklas.organisations import views as organisation_edit_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", common_views.favicon),
+    # The REST API and its schema: not translated, the same for every language.
+    path("api/", include("config.api")),
 ]
 urlpatterns += i18n_patterns(
     path("", network_views.home, name="home"),
     path("network/", network_views.network_page, name="network"),
-    # The public directory.
+    # The public directory, its exports and the open-data download.
     path("clusters/", cluster_views.directory, name="cluster-directory"),
+    path("clusters/export/", exports.export_clusters, name="cluster-export"),
+    path("organisations/export/", exports.export_organisations, name="organisation-export"),
+    path("open-data/", open_data.download, name="open-data"),
     path("clusters/<slug:slug>/", cluster_views.profile, name="cluster-profile"),
     path(
         "organisations/",
@@ -63,6 +74,14 @@ urlpatterns += i18n_patterns(
         organisation_edit_views.edit_organisation,
         name="organisation-edit",
     ),
+    # Imports of organisations and memberships, and the register of legal entities.
+    path("imports/", import_views.imports, name="import-list"),
+    path("imports/template/", import_views.template, name="import-template"),
+    path("imports/<int:run_id>/", import_views.import_run, name="import-run"),
+    path("imports/<int:run_id>/commit/", import_views.commit_import, name="import-commit"),
+    path("clusters/<slug:slug>/import/", import_views.cluster_import, name="cluster-import"),
+    path("register/", register_views.register_import, name="register-import"),
+    path("register/report/", register_report.report, name="register-report"),
     # Applications of new clusters and their review.
     path("applications/", application_views.my_applications, name="application-list"),
     path("applications/new/", application_views.start_application, name="application-new"),
@@ -100,6 +119,12 @@ urlpatterns += i18n_patterns(
     path("accounts/profile/", account_views.profile, name="account-profile"),
     path("accounts/profile/data/", account_views.personal_data, name="account-personal-data"),
     path("accounts/profile/delete/", account_views.delete_account, name="account-delete"),
+    path("accounts/profile/tokens/", token_views.create_token, name="account-token-create"),
+    path(
+        "accounts/profile/tokens/<int:token_id>/revoke/",
+        token_views.revoke_token,
+        name="account-token-revoke",
+    ),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 )
