@@ -24,16 +24,22 @@ messages: install
 migrate: install messages
 	$(BIN)/python manage.py migrate --no-input -v 0
 
+# The demo serves with a background worker beside the web server (large imports, the
+# register); stopping the server stops both.
 demo: migrate
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver $(HOST)
+	$(BIN)/python manage.py db_worker --no-reload -v 0 & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver $(HOST)
 
 # The demo staff account's current two-factor code.
 demo-code: install
 	@$(BIN)/python manage.py demo_code
 
 serve: migrate
-	$(BIN)/python manage.py runserver $(HOST)
+	$(BIN)/python manage.py db_worker --no-reload -v 0 & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver $(HOST)
 
 test: install messages
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -q
