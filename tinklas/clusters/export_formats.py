@@ -1,0 +1,201 @@
+"""Tables of rows written as CSV, XLSX or JSON. A table is a list of columns, each a stable
+English key, a translated header, a description and a function giving the value of a row;
+every format and the open-data README are written from the same definition."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import IO, Any, Generic, TypeVar
+
+from django.db.models import Model, QuerySet
+from django.utils.functional import Promise
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+RowType = TypeVar("RowType", bound=Model)
+# What a column's function may give: lists are joined with "; " in CSV and XLSX and stay
+# arrays in JSON; dates are written as YYYY-MM-DD.
+Value = str | int | Decimal | datetime.date | list[str] | None
+Text = str | Promise
+
+LIST_SEPARATOR = "; "
+# Rows are read from the database in chunks of this size, each chunk with its prefetches, so
+# that neither the number of queries per row nor the memory grows with the table.
+CHUNK_SIZE = 2000
+# CSV text is sent in pieces of about this many characters rather than line by line.
+STREAM_PIECE = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Column(Generic[RowType]):
+    key: str  # stable English name: JSON keys, open-data CSV headers
+    header: Text  # translated, for CSV and XLSX downloads
+    value: Callable[[RowType], Value]
+    description: Text
+    width: int = 18  # XLSX column width in characters
+
+
+@dataclass(frozen=True)
+class Table(Generic[RowType]):
+    name: str  # file name without extension
+    title: Text  # XLSX sheet title
+    description: Text
+    columns: list[Column[RowType]]
+    # Adds the joins and prefetches the columns read, so that the queries do not grow with rows.
+    prepare: Callable[[QuerySet[RowType], datetime.date], QuerySet[RowType]] = field(
+        default=lambda queryset, today: queryset
+    )
+
+    def headers(self) -> list[str]:
+        return [str(column.header) for column in self.columns]
+
+    def keys(self) -> list[str]:
+        return [column.key for column in self.columns]
+
+    def rows(self, queryset: QuerySet[RowType], today: datetime.date) -> Iterator[list[Value]]:
+        for item in self.prepare(queryset, today).iterator(chunk_size=CHUNK_SIZE):
+            yield [column.value(item) for column in self.columns]
+
+
+def joined(values: Iterable[object]) -> list[str]:
+    """A column value listing several things (fields, clusters), empty ones left out."""
+    return [str(value) for value in values if value]
+
+
+def decimal_text(value: Decimal) -> str:
+    """1.50 as "1.5", 2.00 as "2"."""
+    return f"{value.normalize():f}"
+
+
+# Text a spreadsheet would run as a formula. "+" and "-" followed by digits only (a phone
+# number, a negative figure) are left alone.
+FORMULA_START = re.compile(r"^(?:[=@\t\r]|[+-](?![\d\s().-]*$))")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text that cannot be run as a formula when the CSV file is opened in a spreadsheet: an
+    apostrophe before a leading =, @, + or -, as spreadsheets themselves mark literal text."""
+    return "'" + text if FORMULA_START.match(text) else text
+
+
+def csv_cell(value: Value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return spreadsheet_safe(LIST_SEPARATOR.join(value))
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, int):
+        return str(value)
+    return spreadsheet_safe(value)
+
+
+class _Echo:
+    """A file whose write() returns the line, so csv.writer formats without buffering."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def csv_pieces(header: list[str], rows: Iterable[list[Value]]) -> Iterator[str]:
+    """CSV text in pieces, starting with a byte-order mark so that spreadsheets read the file
+    as UTF-8 (Lithuanian letters otherwise come out garbled in Excel)."""
+    writer = csv.writer(_Echo())
+    piece = ["\ufeff", writer.writerow(header)]
+    size = 0
+    for row in rows:
+        line = writer.writerow([csv_cell(value) for value in row])
+        piece.append(line)
+        size += len(line)
+        if size >= STREAM_PIECE:
+            yield "".join(piece)
+            piece, size = [], 0
+    yield "".join(piece)
+
+
+def write_csv(file: IO[str], header: list[str], rows: Iterable[list[Value]]) -> int:
+    """Writes the CSV to an open text file; returns the number of data rows."""
+    count = 0
+
+    def counted() -> Iterator[list[Value]]:
+        nonlocal count
+        for row in rows:
+            count += 1
+            yield row
+
+    for piece in csv_pieces(header, counted()):
+        file.write(piece)
+    return count
+
+
+def json_value(value: Value) -> object:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def json_pieces(keys: list[str], rows: Iterable[list[Value]]) -> Iterator[str]:
+    """A JSON array of objects, one line per object, sent as it is read."""
+    yield "["
+    separator = "\n"
+    for row in rows:
+        item = {key: json_value(value) for key, value in zip(keys, row, strict=True)}
+        yield separator + json.dumps(item, ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]\n"
+
+
+def xlsx_cell(sheet: Any, value: Value) -> Any:
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(value)
+    if isinstance(value, str):
+        text = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if text.startswith("="):
+            # Written as text: openpyxl would otherwise store it as a formula.
+            cell = WriteOnlyCell(sheet, text)
+            cell.data_type = "s"
+            return cell
+        return text
+    if isinstance(value, datetime.date):
+        cell = WriteOnlyCell(sheet, value)
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    return value
+
+
+def xlsx_file(table: Table[Any], rows: Iterable[list[Value]]) -> IO[bytes]:
+    """The workbook in a temporary file, rewound. Write-only mode keeps one row in memory."""
+    workbook = Workbook(write_only=True)
+    # Sheet titles are limited to 31 characters and some punctuation.
+    sheet = workbook.create_sheet(re.sub(r"[\[\]:*?/\\]", " ", str(table.title))[:31])
+    headers = table.headers()
+    for index, (column, header) in enumerate(zip(table.columns, headers, strict=True), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(column.width, len(header) + 2)
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, header)
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows:
+        sheet.append([xlsx_cell(sheet, value) for value in row])
+    file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the response that sends it)
+    workbook.save(file)
+    file.seek(0)
+    return file
