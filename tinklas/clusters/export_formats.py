@@ -59,7 +59,7 @@ class Table(Generic[RowType]):
     def headers(self) -> list[str]:
         return [str(column.header) for column in self.columns]
 
-    def keys(self) -> list[str]:
+    def column_keys(self) -> list[str]:
         return [column.key for column in self.columns]
 
     def rows(self, queryset: QuerySet[RowType], today: datetime.date) -> Iterator[list[Value]]:

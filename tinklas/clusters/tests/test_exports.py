@@ -163,7 +163,7 @@ def test_the_xlsx_export_has_the_same_rows_as_the_csv(client, demo_network):
     ]
     assert rows[0] == expected[0]
     assert [row[0] for row in rows[1:]] == [row[0] for row in expected[1:]]
-    members = CLUSTERS.keys().index("members")
+    members = CLUSTERS.column_keys().index("members")
     assert [row[members] for row in rows[1:]] == [row[members] for row in expected[1:]]
     assert sheet.title == "Clusters"
 
@@ -172,14 +172,14 @@ def test_the_json_export_is_keyed_by_the_documented_english_names(client, demo_n
     response = client.get(url("cluster-export", "lt"), {"format": "json", "q": "smart food"})
     assert response["Content-Type"] == "application/json; charset=utf-8"
     clusters = json.loads(body(response))
-    assert list(clusters[0]) == CLUSTER_KEYS == CLUSTERS.keys()
+    assert list(clusters[0]) == CLUSTER_KEYS == CLUSTERS.column_keys()
     smart_food = clusters[0]
     assert smart_food["name"] == "SMART FOOD klasteris"
     assert isinstance(smart_food["members"], int)
     assert isinstance(smart_food["fields"], list)
     response = client.get(url("organisation-export"), {"format": "json", "cluster": "smart-food"})
     organisations = json.loads(body(response))
-    assert list(organisations[0]) == ORGANISATION_KEYS == ORGANISATIONS.keys()
+    assert list(organisations[0]) == ORGANISATION_KEYS == ORGANISATIONS.column_keys()
     assert all("SMART FOOD cluster" in item["clusters"] for item in organisations)
 
 

@@ -1,0 +1,206 @@
+"""The open-data download: one zip of CSV files of everything public in the registry, with a
+README describing every file and column. Built once per registry version, day and language and
+kept under MEDIA_ROOT/open-data/; a change to the registry bumps its version (network/upkeep.py)
+and the next download builds a new zip and removes the older ones."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import re
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from tinklas.clusters.export_columns import CLUSTERS, ORGANISATIONS
+from tinklas.clusters.export_formats import Table, write_csv
+from tinklas.clusters.models import Cluster, Label, Membership
+from tinklas.common import versions
+from tinklas.network.figures import REGISTRY
+from tinklas.network.models import Network
+from tinklas.network.open_data_columns import (
+    ECOSYSTEMS,
+    FIELDS,
+    LABELS,
+    MEMBERSHIPS,
+    NACE_ACTIVITIES,
+    REGIONS,
+)
+from tinklas.organisations.models import Organisation
+from tinklas.taxonomy.models import Ecosystem, NaceActivity, Region, Sector
+
+TABLES: list[Table[Any]] = [
+    CLUSTERS,
+    ORGANISATIONS,
+    MEMBERSHIPS,
+    LABELS,
+    FIELDS,
+    ECOSYSTEMS,
+    REGIONS,
+    NACE_ACTIVITIES,
+]
+LICENCE_NAME = "Creative Commons Attribution 4.0 International (CC BY 4.0)"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+ARCHIVE_NAME = re.compile(
+    r"^open-data-(?P<language>[a-z-]+?)-(?P<day>\d{4}-\d{2}-\d{2})-(?P<version>\d+)\.zip$"
+)
+# A partly written zip left behind by a stopped process is removed after this long.
+ABANDONED_AFTER = datetime.timedelta(hours=6)
+
+
+def querysets() -> dict[str, QuerySet[Any]]:
+    """The rows of each file, by file name: what the public pages show."""
+    clusters = Cluster.objects.published()
+    memberships = Membership.objects.filter(cluster__status=Cluster.Status.PUBLISHED)
+    # Every organisation that is or was a member of a published cluster (each has a public
+    # page), so that every membership's organisation is in organisations.csv.
+    organisations = Organisation.objects.filter(
+        Exists(memberships.filter(organisation=OuterRef("pk")))
+    )
+    other_activities = Organisation.other_activities.through.objects.filter(
+        naceactivity=OuterRef("pk"), organisation__in=organisations
+    )
+    activities = NaceActivity.objects.filter(
+        Q(Exists(organisations.filter(main_activity=OuterRef("pk")))) | Q(Exists(other_activities))
+    )
+    return {
+        CLUSTERS.name: clusters.order_by("name", "pk"),
+        ORGANISATIONS.name: organisations.order_by("name", "pk"),
+        MEMBERSHIPS.name: memberships.order_by(
+            "cluster__name", "cluster", "organisation__name", "organisation", "joined_on"
+        ),
+        LABELS.name: Label.objects.filter(cluster__in=clusters).order_by(
+            "cluster__name", "cluster", "-awarded_on", "pk"
+        ),
+        FIELDS.name: Sector.objects.all(),
+        ECOSYSTEMS.name: Ecosystem.objects.all(),
+        REGIONS.name: Region.objects.order_by("kind", "code"),
+        NACE_ACTIVITIES.name: activities.order_by("revision", "code"),
+    }
+
+
+@dataclass
+class FileDescription:
+    name: str
+    description: str
+    rows: int
+    columns: list[tuple[str, str, str]]  # key, header, description
+
+
+def markdown_cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def describe(tables: list[Table[Any]], counts: dict[str, int]) -> list[FileDescription]:
+    """Every file and column in the active language, for the README."""
+    return [
+        FileDescription(
+            name=f"{table.name}.csv",
+            description=str(table.description),
+            rows=counts.get(table.name, 0),
+            columns=[
+                (column.key, markdown_cell(column.header), markdown_cell(column.description))
+                for column in table.columns
+            ],
+        )
+        for table in tables
+    ]
+
+
+def readme(
+    language: str, data_language: str, counts: dict[str, int], built: datetime.datetime
+) -> str:
+    with translation.override(language):
+        return render_to_string(
+            "network/open_data_readme.md",
+            {
+                "network": Network.objects.first(),
+                "files": describe(TABLES, counts),
+                "built": built,
+                "data_language": translation.get_language_info(data_language)["name"],
+                "licence_name": LICENCE_NAME,
+                "licence_url": LICENCE_URL,
+            },
+        )
+
+
+def write_archive(file: IO[bytes], today: datetime.date, language: str) -> None:
+    built = timezone.localtime()
+    counts: dict[str, int] = {}
+    rows_of = querysets()
+    with (
+        translation.override(language),
+        zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for table in TABLES:
+            member = archive.open(f"{table.name}.csv", "w", force_zip64=True)
+            with io.TextIOWrapper(member, encoding="utf-8", newline="") as text:
+                counts[table.name] = write_csv(
+                    text, table.column_keys(), table.rows(rows_of[table.name], today)
+                )
+        archive.writestr("README.md", readme("en", language, counts, built))
+        if language != "en":
+            archive.writestr(f"README.{language}.md", readme(language, language, counts, built))
+
+
+def archive_directory() -> Path:
+    return Path(settings.MEDIA_ROOT) / "open-data"
+
+
+def archive_name(language: str, today: datetime.date, version: int) -> str:
+    # The day is part of the name because figures in the files (member counts, labels in
+    # force, label status) change with the date even when no data does.
+    return f"open-data-{language}-{today.isoformat()}-{version}.zip"
+
+
+def remove_older(directory: Path, language: str, today: datetime.date, version: int) -> None:
+    """Removes the zips of earlier versions or days in the language, never a newer one that a
+    concurrent build may just have finished, and partial files abandoned long ago."""
+    for path in directory.iterdir():
+        found = ARCHIVE_NAME.match(path.name)
+        if found and found["language"] == language:
+            if (found["day"], int(found["version"])) < (today.isoformat(), version):
+                path.unlink(missing_ok=True)
+        elif path.name.endswith(".part"):
+            age = time.time() - path.stat().st_mtime
+            if age > ABANDONED_AFTER.total_seconds():
+                path.unlink(missing_ok=True)
+
+
+def current_archive(today: datetime.date, language: str) -> IO[bytes]:
+    """The zip of the registry as it is now, open for reading; built if there is none yet.
+    Two requests building at once each write their own temporary file and rename it into
+    place; the rename is atomic, so a reader always gets a whole zip."""
+    directory = archive_directory()
+    directory.mkdir(parents=True, exist_ok=True)
+    version = versions.current(REGISTRY)
+    path = directory / archive_name(language, today, version)
+    try:
+        return path.open("rb")
+    except FileNotFoundError:
+        pass
+    descriptor, temporary_name = tempfile.mkstemp(
+        dir=directory, prefix=".open-data-", suffix=".part"
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as temporary:
+            write_archive(temporary, today, language)
+        os.chmod(temporary_name, 0o644)
+        # Opened before the rename: the open file stays readable even if a newer build
+        # removes it a moment later.
+        result = open(temporary_name, "rb")  # noqa: SIM115 (closed by the response)
+        os.replace(temporary_name, path)
+    except BaseException:
+        Path(temporary_name).unlink(missing_ok=True)
+        raise
+    remove_older(directory, language, today, version)
+    return result
