@@ -221,3 +221,100 @@ class OrganisationRepresentative(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.organisation}"
+
+
+class LegalEntity(models.Model):
+    """An entity of the national register of legal entities, as its open-data extract gives
+    it: reference data loaded in bulk from the register's files (organisations/register.py),
+    never edited here, and looked up by company code."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("active")
+        REORGANISATION = "reorganisation", _("being reorganised")
+        LIQUIDATION = "liquidation", _("being liquidated")
+        BANKRUPTCY = "bankruptcy", _("bankruptcy")
+        DEREGISTERED = "deregistered", _("deregistered")
+        OTHER = "other", _("other")
+
+    code = models.CharField(_("company code"), max_length=20, unique=True)
+    # Text rather than bounded characters: the register's names and addresses have no
+    # published maximum, and one long value must not stop a load of 230,000 rows.
+    name = models.TextField(_("name"))
+    address = models.TextField(_("address"), blank=True)
+    registered_on = models.DateField(_("registered on"), null=True, blank=True)
+    legal_form_code = models.CharField(_("legal form code"), max_length=20, blank=True)
+    legal_form = models.TextField(_("legal form"), blank=True)
+    status_code = models.CharField(_("status code"), max_length=20, blank=True)
+    status_name = models.TextField(_("status in the register"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, db_index=True)
+    status_since = models.DateField(_("status since"), null=True, blank=True)
+    deregistered_on = models.DateField(_("deregistered on"), null=True, blank=True)
+    extract_date = models.DateField(_("extract date"))
+    loaded_at = models.DateTimeField(_("loaded at"))
+
+    class Meta:
+        verbose_name = _("legal entity in the register")
+        verbose_name_plural = _("legal entities in the register")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    @property
+    def is_ending(self) -> bool:
+        """Being liquidated, bankrupt or gone: worth a warning before it joins a cluster."""
+        return self.status in (
+            self.Status.LIQUIDATION,
+            self.Status.BANKRUPTCY,
+            self.Status.DEREGISTERED,
+        )
+
+
+class RegisterLoad(models.Model):
+    """One load of register files, from the staff page or the command: who, when, which
+    files, what each did, and the problems that stopped it. The register's rows themselves
+    are not audited one by one (a load rewrites up to 230,000 of them); this is their record."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("waiting for the worker")
+        CHECKING = "checking", _("checking the files")
+        LOADING = "loading", _("loading")
+        DONE = "done", _("loaded")
+        REFUSED = "refused", _("refused, nothing written")
+
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="register_loads",
+        verbose_name=_("started by"),
+    )
+    created_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.QUEUED)
+    # The language of the person who started it: problems are written in it.
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    # Per file: name, kind, where the upload waits (deleted once read), and its counts.
+    files = models.JSONField(_("files"), default=list)
+    rows_checked = models.PositiveIntegerField(_("rows checked"), default=0)
+    # The first problems (file, line, message) and how many there were in all.
+    problems = models.JSONField(_("problems"), default=list)
+    problem_count = models.PositiveIntegerField(_("number of problems"), default=0)
+
+    class Meta:
+        verbose_name = _("register load")
+        verbose_name_plural = _("register loads")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        names = ", ".join(file.get("name", "") for file in self.files)
+        return f"{self.created_at:%Y-%m-%d %H:%M} {names}"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.state in (self.State.QUEUED, self.State.CHECKING, self.State.LOADING)
+
+    def total(self, count: str) -> int:
+        """A count (rows, new, updated, unchanged, older) summed over the files."""
+        return sum(int(file.get(count, 0)) for file in self.files)
