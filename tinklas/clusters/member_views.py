@@ -26,12 +26,20 @@ from tinklas.common.pages import page_of
 from tinklas.common.requests import HtmxHttpRequest
 from tinklas.organisations.forms import NewOrganisationForm
 from tinklas.organisations.models import Organisation
+from tinklas.organisations.register_lookup import REGISTER_COUNTRY, Lookup, look_up
 from tinklas.search.index import Search
 
 MANAGE = "clusters.manage_members"
 PER_PAGE = 100
 SEARCH_RESULTS = 20
 OPEN_MEMBERSHIP = gettext_lazy("This organisation already has an open membership in this cluster.")
+
+
+class NewMemberOrganisationForm(NewOrganisationForm):
+    """The new organisation with the two fields the register of legal entities fills in."""
+
+    class Meta(NewOrganisationForm.Meta):
+        fields = [*NewOrganisationForm.Meta.fields, "legal_form", "address"]
 
 
 def cluster_of(request: HttpRequest, slug: str, **url_arguments: object) -> Cluster:
@@ -141,10 +149,28 @@ def add_member(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 def new_member(request: HttpRequest, slug: str) -> HttpResponse:
     cluster = cluster_of(request, slug)
     data = request.POST if request.method == "POST" else None
-    organisation_form = NewOrganisationForm(data)
-    membership_form = MembershipForm(data, instance=Membership(cluster=cluster))
+    lookup: Lookup | None = None
+    initial: dict[str, object] | None = None
+    if data is not None and "lookup" in data:
+        # Filled in from the register, neither saved nor checked: the person goes on.
+        lookup = look_up(data.get("country"), data.get("company_code"))
+        prefill = lookup.prefill()
+        if data.get("kind"):
+            prefill.pop("kind", None)  # the person's choice stays
+        fields = [*NewMemberOrganisationForm.Meta.fields, "joined_on", "role"]
+        initial = {name: data[name] for name in fields if data.get(name)}
+        initial.update(prefill)
+        data = None
+    organisation_form = NewMemberOrganisationForm(data, initial=initial)
+    membership_form = MembershipForm(data, initial=initial, instance=Membership(cluster=cluster))
     registered: Organisation | None = None
     namesakes: list[Organisation] = []
+    if lookup is not None and lookup.valid:
+        registered = (
+            Organisation.objects.filter(country=REGISTER_COUNTRY, company_code=lookup.code)
+            .select_related("municipality")
+            .first()
+        )
     if data is not None:
         # Both forms are checked, so that every mistake is shown at once.
         organisation_valid = organisation_form.is_valid()
@@ -162,8 +188,10 @@ def new_member(request: HttpRequest, slug: str) -> HttpResponse:
                     % {"organisation": membership.organisation},
                 )
                 return redirect("cluster-members", slug=cluster.slug)
+    if registered is not None or namesakes:
         mark_open_members(cluster, [*namesakes, *([registered] if registered else [])])
-    joined_on = membership_form.data.get("joined_on") or datetime.date.today().isoformat()
+    terms = initial if initial is not None else membership_form.data
+    joined_on = terms.get("joined_on") or datetime.date.today().isoformat()
     return render(
         request,
         "clusters/members_new.html",
@@ -173,9 +201,10 @@ def new_member(request: HttpRequest, slug: str) -> HttpResponse:
             "membership_form": membership_form,
             "registered": registered,
             "namesakes": namesakes,
+            "lookup": lookup,
             # The terms the "add this organisation instead" buttons carry over.
             "joined_on": joined_on,
-            "role": membership_form.data.get("role") or Membership.Role.MEMBER,
+            "role": terms.get("role") or Membership.Role.MEMBER,
         },
     )
 

@@ -1,33 +1,28 @@
-"""The register of legal entities: what its status names mean, how its legal forms and
-names compare with an organisation's, looking an entity up, and loading its files.
+"""The register of legal entities: what its status names mean, and loading its files.
 
 A load is all or nothing for the whole run: every file is read once to check it (header,
 field count, codes, dates) and, only if nothing is wrong anywhere, read again and written in
 one transaction, in batches of bounded size. The newest extract wins: a row replaces the
 stored one only when its extract date (formavimo_data) is the same or newer.
 
-The register covers Lithuania only (REGISTER_COUNTRY); its status and legal form names are
-Lithuanian, as the files give them."""
+The register covers Lithuania only; its status names are Lithuanian, as the files give them.
+Looking an entity up and comparing it with an organisation: organisations/register_lookup.py."""
 
 from __future__ import annotations
 
 import contextlib
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import IO, Any
 
-from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from tinklas.organisations.identifiers import clean_company_code
-from tinklas.organisations.models import LegalEntity, Organisation, RegisterLoad
+from tinklas.organisations.models import LegalEntity, RegisterLoad
 from tinklas.organisations.register_files import (
     FileKind,
     RegisterFileError,
@@ -35,8 +30,8 @@ from tinklas.organisations.register_files import (
     RowProblem,
     read_rows,
 )
+from tinklas.organisations.register_lookup import folded
 
-REGISTER_COUNTRY = "LT"
 Status = LegalEntity.Status
 # The deregistered file has no status columns; its rows get the register's own name for it.
 DEREGISTERED_STATUS_NAME = "Išregistruotas"
@@ -60,33 +55,9 @@ STATUS_FRAGMENTS: list[tuple[str, LegalEntity.Status]] = [
     ("iregistr", Status.ACTIVE),  # Įregistruotas
 ]
 
-# The register's legal forms with their usual abbreviations and the kind of organisation
-# they make; forms not listed compare by their full names.
-LEGAL_FORMS: list[tuple[str, str, str]] = [
-    ("Uždaroji akcinė bendrovė", "UAB", Organisation.Kind.COMPANY),
-    ("Akcinė bendrovė", "AB", Organisation.Kind.COMPANY),
-    ("Mažoji bendrija", "MB", Organisation.Kind.COMPANY),
-    ("Individuali įmonė", "IĮ", Organisation.Kind.COMPANY),
-    ("Tikroji ūkinė bendrija", "TŪB", Organisation.Kind.COMPANY),
-    ("Komanditinė ūkinė bendrija", "KŪB", Organisation.Kind.COMPANY),
-    ("Žemės ūkio bendrovė", "ŽŪB", Organisation.Kind.COMPANY),
-    ("Kooperatinė bendrovė (kooperatyvas)", "KB", Organisation.Kind.COMPANY),
-    ("Kooperatinė bendrovė", "KB", Organisation.Kind.COMPANY),
-    ("Viešoji įstaiga", "VšĮ", ""),
-    ("Valstybės įmonė", "VĮ", Organisation.Kind.PUBLIC_BODY),
-    ("Savivaldybės įmonė", "SĮ", Organisation.Kind.PUBLIC_BODY),
-    ("Biudžetinė įstaiga", "BĮ", ""),
-    ("Asociacija", "", Organisation.Kind.ASSOCIATION),
-]
-QUOTES = re.compile("[\"'„“”«»‘’‚`]")
 BATCH_SIZE = 900  # rows read and written at a time; under SQLite's 999 parameters
 PROGRESS_EVERY = 10_000  # rows between two progress updates while checking
 MAX_PROBLEMS_KEPT = 100
-
-
-def folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(character for character in decomposed if not unicodedata.combining(character))
 
 
 @lru_cache(maxsize=512)  # a load meets a few dozen names, 230,000 times
@@ -101,85 +72,6 @@ def classify_status(status_name: str) -> LegalEntity.Status:
         if any(word.startswith(fragment) for word in words):
             return status
     return Status.OTHER
-
-
-def legal_form_abbreviation(legal_form: str) -> str:
-    """The usual abbreviation of a legal form ("UAB"), or the form itself when it has none."""
-    wanted = folded(" ".join(legal_form.split()))
-    for full, abbreviation, _kind in LEGAL_FORMS:
-        if wanted in (folded(full), folded(abbreviation)):
-            return abbreviation or full
-    return " ".join(legal_form.split())
-
-
-def kind_of_legal_form(legal_form: str) -> str:
-    """The kind of organisation a legal form makes, or "" when it may be several."""
-    wanted = folded(legal_form_abbreviation(legal_form))
-    for full, abbreviation, kind in LEGAL_FORMS:
-        if wanted == folded(abbreviation or full):
-            return kind
-    return ""
-
-
-def same_legal_form(first: str, second: str) -> bool:
-    return folded(legal_form_abbreviation(first)) == folded(legal_form_abbreviation(second))
-
-
-def normalised_name(name: str) -> str:
-    """A name compared without case, quotes and spacing, with a legal form written in full
-    ("Uždaroji akcinė bendrovė „Šilas“") read as its abbreviation ("UAB Šilas")."""
-    text = " ".join(QUOTES.sub(" ", name).split()).casefold()
-    for full, abbreviation, _kind in LEGAL_FORMS:
-        if abbreviation:
-            full_form = full.casefold()
-            if text.startswith(full_form + " "):
-                text = abbreviation.casefold() + text[len(full_form) :]
-            elif text.endswith(" " + full_form):
-                text = text[: -len(full_form)] + abbreviation.casefold()
-    return text
-
-
-def same_name(first: str, second: str) -> bool:
-    return normalised_name(first) == normalised_name(second)
-
-
-@dataclass(frozen=True)
-class Lookup:
-    """The register's entry for a code typed on a form, or why there is none."""
-
-    code: str
-    entity: LegalEntity | None = None
-    problem: str = ""
-    valid: bool = False  # the code is well formed (in its stored form)
-
-    def prefill(self) -> dict[str, str]:
-        """Form values from the register: name, legal form, address and kind."""
-        if self.entity is None:
-            return {}
-        values = {
-            "company_code": self.code,
-            "name": self.entity.name,
-            "legal_form": legal_form_abbreviation(self.entity.legal_form),
-            "address": self.entity.address,
-        }
-        kind = kind_of_legal_form(self.entity.legal_form)
-        return {**values, "kind": kind} if kind else values
-
-
-def look_up(country: str | None, code: str | None) -> Lookup:
-    code = (code or "").strip()
-    if not code:
-        return Lookup(code, problem=_("Type the company code to look up."))
-    if (country or REGISTER_COUNTRY) != REGISTER_COUNTRY:
-        return Lookup(code, problem=_("The register covers organisations of Lithuania only."))
-    try:
-        code = clean_company_code(REGISTER_COUNTRY, code)
-    except ValidationError as error:
-        return Lookup(code, problem=" ".join(error.messages))
-    entity = LegalEntity.objects.filter(code=code).first()
-    if entity is None:
-        return Lookup(code, problem=_("No entity with this code is in the register."), valid=True)
-    return Lookup(code, entity, valid=True)
 
 
 # Loading.

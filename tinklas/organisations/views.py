@@ -14,6 +14,7 @@ from tinklas.common.concurrency import locked
 from tinklas.common.countries import country_name
 from tinklas.organisations.forms import NACE_REVISION, OrganisationEditForm
 from tinklas.organisations.models import Organisation
+from tinklas.organisations.register_lookup import Lookup, look_up
 from tinklas.taxonomy.models import NaceActivity
 
 
@@ -26,7 +27,22 @@ def edit_organisation(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_of(request, slug)
     # Name, kind, country and company code identify it in the register: staff only.
     may_change_identity = is_network_staff(request.user)
-    if request.method == "POST":
+    lookup: Lookup | None = None
+    if request.method == "POST" and "lookup" in request.POST and may_change_identity:
+        # The posted values with the register's name, legal form and address: shown again
+        # to check, neither saved nor validated. The version stays the one first loaded.
+        lookup = look_up(request.POST.get("country"), request.POST.get("company_code"))
+        posted = {
+            name: request.POST.get(name)
+            for name in OrganisationEditForm.base_fields
+            if name in request.POST
+        }
+        prefill = lookup.prefill()
+        prefill.pop("kind", None)
+        form = OrganisationEditForm(
+            instance=organisation, initial=posted | prefill, may_change_identity=True
+        )
+    elif request.method == "POST":
         with transaction.atomic():
             form = OrganisationEditForm(
                 request.POST,
@@ -49,6 +65,7 @@ def edit_organisation(request: HttpRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "form": form,
             "may_change_identity": may_change_identity,
+            "lookup": lookup,
             "country": country_name(organisation.country),
             "nace_classes": nace_classes,
         },
