@@ -1,11 +1,12 @@
 """Clusters, their members and labels; who manages each cluster; applications of new
-clusters. One module per concern, all re-exported here."""
+clusters; imports of member lists. One module per concern, all re-exported here."""
 
 from tinklas.clusters.models.application import (
     ApplicationMember,
     ClusterApplication,
     EligibilityCriteria,
 )
+from tinklas.clusters.models.imports import ImportRun
 from tinklas.clusters.models.registry import (
     EXPIRING_WITHIN,
     Cluster,
@@ -26,6 +27,7 @@ __all__ = [
     "ClusterManagerRole",
     "ClusterQuerySet",
     "EligibilityCriteria",
+    "ImportRun",
     "Invitation",
     "InvitationQuerySet",
     "Label",

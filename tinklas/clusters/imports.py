@@ -1,0 +1,241 @@
+"""Importing a cluster's member list: an upload is kept as an ImportRun, checked in a dry run
+that writes nothing, and committed in one transaction (every row or none). Small files are
+processed inside the request; larger ones by the task worker, which records its progress on
+the run. Reading the file, its cells and what each row does are in import_reading.py,
+import_values.py and import_rows.py; docs/import.md describes the whole."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from auditlog.context import auditlog_value, set_extra_data
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from tinklas.accounts.models import User
+from tinklas.clusters.import_reading import Table, UnreadableFile, read_table
+from tinklas.clusters.import_rows import RowProcessor
+from tinklas.clusters.indexing import reindex_clusters
+from tinklas.clusters.member_counts import refresh_member_counts, refresh_member_flags
+from tinklas.clusters.models import Cluster, ImportRun, Membership
+from tinklas.common import versions
+from tinklas.organisations import indexing as organisation_indexing
+from tinklas.organisations.models import Organisation
+from tinklas.search import index
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_BACKGROUND_ROWS = 500
+# The dry run stores how far it is after every so many rows.
+PROGRESS_EVERY = 25
+# The registry's version stamp (network/figures.py), bumped once after a commit; clusters
+# does not import network.
+REGISTRY_VERSION = "registry"
+
+
+class RolledBack(Exception):
+    """A row failed during the commit: the transaction is undone."""
+
+
+def background_rows() -> int:
+    """Files with more rows than this are processed by the task worker."""
+    return int(getattr(settings, "TINKLAS_IMPORT_BACKGROUND_ROWS", DEFAULT_BACKGROUND_ROWS))
+
+
+def in_background(run: ImportRun) -> bool:
+    return run.total_rows > background_rows()
+
+
+def audit_id(run: ImportRun) -> str:
+    """The request id every change of the commit is logged with (the audit log filters on it)."""
+    return f"import-{run.pk}"
+
+
+@contextmanager
+def audited_as(user: User | None, request_id: str) -> Iterator[None]:
+    """Every audited save inside is logged with this actor and request id, in a request or
+    in the worker; the request's own audit context, if any, applies again afterwards."""
+    previous = auditlog_value.get(None)
+    try:
+        with set_extra_data({"actor": user, "cid": request_id}):
+            yield
+    finally:
+        if previous is not None:
+            auditlog_value.set(previous)
+
+
+def create_run(
+    cluster: Cluster, user: User, file_name: str, file_format: str, content: bytes, table: Table
+) -> ImportRun:
+    """Keeps the upload, already read once, and starts its dry run."""
+    run = ImportRun.objects.create(
+        cluster=cluster,
+        uploaded_by=user,
+        file_name=file_name[:255],
+        file_format=file_format,
+        file_size=len(content),
+        content=content,
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+        total_rows=len(table.rows),
+    )
+    if in_background(run):
+        check_in_background.enqueue(run.pk)
+    else:
+        run_safely(run, lambda run: check(run, table), worker=False)
+    return run
+
+
+RECORDED = [
+    "results",
+    "processed_rows",
+    "new_rows",
+    "updated_rows",
+    "unchanged_rows",
+    "error_rows",
+    "status",
+]
+
+
+def record(run: ImportRun, results: list[dict[str, Any]], status: str) -> None:
+    """Sets the results and totals (the fields in RECORDED)."""
+    fates = Counter(result["fate"] for result in results)
+    run.results = results
+    run.processed_rows = len(results)
+    run.new_rows = fates["new"]
+    run.updated_rows = fates["updated"]
+    run.unchanged_rows = fates["unchanged"]
+    run.error_rows = fates["error"]
+    run.status = status
+
+
+def check(run: ImportRun, table: Table | None = None) -> None:
+    """The dry run: every row's fate, nothing written."""
+    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.CHECKING)
+    with translation.override(run.language):
+        table = table or read_table(bytes(run.content), run.file_format)
+        processor = RowProcessor(run.cluster, run.uploaded_by, write=False)
+        results = []
+        for row in table.rows:
+            results.append(processor.process(row))
+            if len(results) % PROGRESS_EVERY == 0:
+                ImportRun.objects.filter(pk=run.pk).update(processed_rows=len(results))
+    record(run, results, ImportRun.Status.CHECKED)
+    run.checked_at = timezone.now()
+    run.save(update_fields=[*RECORDED, "checked_at"])
+
+
+def start_commit(run: ImportRun, user: User) -> bool:
+    """Commits a checked run without errors, now or in the background; False when it is not
+    (any more) waiting to be committed, for example after a second click."""
+    claimed = (
+        ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.CHECKED, error_rows=0)
+        .filter(Q(new_rows__gt=0) | Q(updated_rows__gt=0))
+        .update(status=ImportRun.Status.COMMITTING, committed_by=user)
+    )
+    if not claimed:
+        return False
+    run.refresh_from_db()
+    if in_background(run):
+        commit_in_background.enqueue(run.pk)
+    else:
+        run_safely(run, commit, worker=False)
+    return True
+
+
+def commit(run: ImportRun) -> None:
+    """Writes every row or none. Each row is saved through its model, so the audit log
+    records it with the person who committed as the actor and the run's id as the request
+    id; derived data is brought up to date once at the end."""
+    user = run.committed_by or run.uploaded_by
+    table = read_table(bytes(run.content), run.file_format)
+    with translation.override(run.language), audited_as(user, audit_id(run)):
+        try:
+            with transaction.atomic():
+                # The per-object upkeep would recount the cluster after every row.
+                with index.suspended():
+                    processor = RowProcessor(run.cluster, user, write=True)
+                    results = [processor.process(row) for row in table.rows]
+                    if processor.failed:
+                        raise RolledBack
+                refresh_derived_data(run.cluster, processor.touched_organisation_ids)
+        except RolledBack:
+            record(run, results, ImportRun.Status.FAILED)
+            run.error_message = _(
+                "Nothing was written: %(count)s rows have errors now. The registry changed "
+                "after the dry run; correct the file and upload it again."
+            ) % {"count": run.error_rows}
+            run.save(update_fields=[*RECORDED, "error_message"])
+            return
+    versions.bump(REGISTRY_VERSION)
+    record(run, results, ImportRun.Status.COMMITTED)
+    run.committed_at = timezone.now()
+    run.content = b""  # the audit log keeps what was written
+    run.save(update_fields=[*RECORDED, "committed_at", "content"])
+
+
+def refresh_derived_data(cluster: Cluster, organisation_ids: set[int]) -> None:
+    """Member counts, membership flags and search entries of what the commit touched: the
+    cluster, the organisations, and the other clusters that list them."""
+    today = datetime.date.today()
+    ids = sorted(organisation_ids)
+    refresh_member_counts(today, [cluster.pk])
+    refresh_member_flags(today, ids)
+    touched = Organisation.objects.filter(pk__in=ids).select_related("main_activity")
+    index.index_documents(
+        organisation_indexing.documents(touched.prefetch_related("other_activities"))
+    )
+    cluster_ids = set(
+        Membership.objects.filter(organisation_id__in=ids).values_list("cluster_id", flat=True)
+    )
+    reindex_clusters(sorted(cluster_ids | {cluster.pk}))
+
+
+def run_safely(run: ImportRun, step: Callable[[ImportRun], None], *, worker: bool) -> None:
+    """Runs a step; a failure is recorded on the run, so that its page says so instead of
+    waiting for ever. The worker also records the failed task with its traceback."""
+    try:
+        step(run)
+    except UnreadableFile as error:
+        # Read once at the upload, the file could only become unreadable if it was lost.
+        fail(run, str(error))
+    except Exception:
+        logger.exception("Import %s failed", run.pk)
+        with translation.override(run.language):
+            fail(
+                run,
+                _(
+                    "The import stopped on an unexpected error and wrote nothing. Upload the "
+                    "file again, or ask the network's staff for help."
+                ),
+            )
+        if worker:
+            raise
+
+
+def fail(run: ImportRun, message: str) -> None:
+    run.status = ImportRun.Status.FAILED
+    run.error_message = message
+    ImportRun.objects.filter(pk=run.pk).update(status=run.status, error_message=message)
+
+
+def stored_run(run_id: int) -> ImportRun:
+    return ImportRun.objects.select_related("cluster", "uploaded_by", "committed_by").get(pk=run_id)
+
+
+@task()
+def check_in_background(run_id: int) -> None:
+    run_safely(stored_run(run_id), check, worker=True)
+
+
+@task()
+def commit_in_background(run_id: int) -> None:
+    run_safely(stored_run(run_id), commit, worker=True)
