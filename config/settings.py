@@ -260,3 +260,44 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# The REST API (docs/api.md): JSON only; anyone reads published data, writing needs a personal
+# API token (or a session with its CSRF token); throttled per address and per person.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "tinklas.accounts.tokens.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["tinklas.common.api.ReadOrSignedIn"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "tinklas.common.api.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "tinklas.common.api_schema.ApiSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "tinklas.common.api.AnonymousThrottle",
+        "tinklas.common.api.UserThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_THROTTLE_ANONYMOUS", "60/min"),
+        "user": env_str("API_THROTTLE_USER", "600/min"),
+    },
+    "COERCE_DECIMAL_TO_STRING": False,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Tinklas API",
+    "DESCRIPTION": "The registry of the cluster network: clusters, member organisations, "
+    "memberships, labels, reference data and key figures. See /api/docs/.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "tinklas.organisations.models.Organisation.Kind",
+        "LabelKindEnum": "tinklas.clusters.models.Label.Kind",
+        "RegionKindEnum": "tinklas.taxonomy.models.Region.Kind",
+        "LabelStatusEnum": "tinklas.clusters.models.LabelStatus",
+        "ClusterStatusEnum": "tinklas.clusters.models.Cluster.Status",
+    },
+}

@@ -7,4 +7,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from tinklas.accounts import permissions  # noqa: F401  (registers rules)
+        from tinklas.accounts import permissions, tokens  # noqa: F401  (registers rules)
+
+        tokens.register()  # API tokens' part of a person's data export and erasure

@@ -24,6 +24,7 @@ AUDITED: dict[str, tuple[list[str], list[str]]] = {
     "network.NetworkMembership": ([], []),
     "network.GovernancePosition": ([], []),
     "network.AlliancePartner": ([], []),
+    "accounts.ApiToken": (["key_digest", "last_used_at"], []),
 }
 
 

@@ -1,0 +1,335 @@
+"""Clusters in the REST API, and the member organisations: the same FilterSets, the same
+published records and the same permissions as the directory and self-service pages.
+Memberships and labels are in clusters/membership_api.py."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import (
+    OpenApiExample,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
+from rest_framework import serializers
+from rest_framework.request import Request
+
+from tinklas.accounts.permissions import is_network_staff
+from tinklas.clusters.directory import published_clusters
+from tinklas.clusters.filters import ClusterFilter
+from tinklas.clusters.member_counts import ensure_member_counts_current
+from tinklas.clusters.models import Cluster, Label, LabelStatus, Membership
+from tinklas.clusters.organisation_views import MemberOrganisationFilter, member_organisations
+from tinklas.common.api import ModelCleanSerializer, language_field_names, refuse_fields
+from tinklas.common.api_views import EditableDetailView, ListView
+from tinklas.organisations.api import (
+    OrganisationDetailBase,
+    OrganisationListBase,
+    OrganisationReference,
+    OrganisationSerializer,
+    OrganisationWriteSerializer,
+)
+from tinklas.organisations.models import Organisation
+from tinklas.taxonomy.api import EcosystemReference, RegionReference, SectorReference
+from tinklas.taxonomy.models import Ecosystem, Region, Sector
+
+EDIT = "clusters.edit_cluster"
+CLUSTERS = "Clusters"
+ORGANISATIONS = "Organisations"
+
+
+class LabelSummary(serializers.ModelSerializer):  # type: ignore[type-arg]
+    name = serializers.CharField(source="display_name", read_only=True)
+    status = serializers.SerializerMethodField(
+        help_text=_("The label's status today: valid, expiring, renewal, expired or upcoming.")
+    )
+
+    class Meta:
+        model = Label
+        fields = ["id", "kind", "name", "issuer", "awarded_on", "valid_until", "status"]
+
+    @extend_schema_field(serializers.ChoiceField(choices=LabelStatus.choices))
+    def get_status(self, label: Label) -> str:
+        return str(label.status_on(self.context.get("today") or datetime.date.today()))
+
+
+class ClusterReference(serializers.ModelSerializer):  # type: ignore[type-arg]
+    url = serializers.HyperlinkedIdentityField(view_name="api-cluster", lookup_field="slug")
+
+    class Meta:
+        model = Cluster
+        fields = ["url", "slug", "name"]
+
+
+class ClusterSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    """A cluster's public profile. The contact person, address and phone are the cluster's
+    public contacts, shown on its profile page."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api-cluster", lookup_field="slug")
+    profile_url = serializers.SerializerMethodField()
+    sectors = SectorReference(many=True, read_only=True)
+    ecosystems = EcosystemReference(many=True, read_only=True)
+    municipality = RegionReference(read_only=True, allow_null=True)
+    county = RegionReference(source="municipality.parent", read_only=True, allow_null=True)
+    coordinator = OrganisationReference(read_only=True, allow_null=True)
+    technologies = serializers.ListField(
+        source="technology_list", child=serializers.CharField(), read_only=True
+    )
+    labels = LabelSummary(many=True, read_only=True)
+    member_count = serializers.IntegerField(
+        read_only=True, help_text=_("The number of current members.")
+    )
+
+    class Meta:
+        model = Cluster
+        fields = [
+            "url",
+            "profile_url",
+            "slug",
+            "name",
+            *language_field_names("name"),
+            "acronym",
+            "status",
+            "description",
+            *language_field_names("description"),
+            "founded_on",
+            "sectors",
+            "ecosystems",
+            "technologies",
+            "maturity",
+            "maturity_assessed_on",
+            "municipality",
+            "county",
+            "coordinator",
+            "website",
+            "contact_person",
+            "contact_email",
+            "contact_phone",
+            "management_fte",
+            "member_count",
+            "labels",
+            "updated_at",
+        ]
+
+    @extend_schema_field(serializers.URLField())
+    def get_profile_url(self, cluster: Cluster) -> str:
+        path = reverse("cluster-profile", kwargs={"slug": cluster.slug})
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+class ClusterWriteSerializer(ModelCleanSerializer):
+    """What the profile page lets managers change; the status is for network staff."""
+
+    sectors: serializers.SlugRelatedField[Sector] = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Sector.objects.all(), many=True, required=False
+    )
+    ecosystems: serializers.SlugRelatedField[Ecosystem] = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Ecosystem.objects.all(), many=True, required=False
+    )
+    municipality: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Region.objects.filter(kind=Region.Kind.MUNICIPALITY),
+        allow_null=True,
+        required=False,
+        help_text=_("The municipality's ISO 3166-2 code, such as LT-13."),
+    )
+    coordinator: serializers.SlugRelatedField[Organisation] = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Organisation.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text=_("The slug of the cluster management organisation, a current member."),
+    )
+    technologies = serializers.ListField(
+        child=serializers.CharField(max_length=100), required=False, max_length=100
+    )
+
+    class Meta:
+        model = Cluster
+        fields = [
+            *language_field_names("name"),
+            "acronym",
+            *language_field_names("description"),
+            "sectors",
+            "ecosystems",
+            "technologies",
+            "contact_person",
+            "contact_email",
+            "contact_phone",
+            "website",
+            "maturity",
+            "maturity_assessed_on",
+            "founded_on",
+            "municipality",
+            "management_fte",
+            "coordinator",
+            "status",
+        ]
+        validators: list[Any] = []  # the model's full_clean decides (ModelCleanSerializer)
+
+    required_translations = ("name",)
+
+    def validate_technologies(self, words: list[str]) -> str:
+        return ", ".join(word.strip() for word in words if word.strip())
+
+    def validate_municipality(self, municipality: Region | None) -> Region | None:
+        if municipality is not None and municipality.country != settings.TINKLAS_COUNTRY:
+            raise serializers.ValidationError(_("Choose a municipality of the network's country."))
+        return municipality
+
+    def validate_coordinator(self, organisation: Organisation | None) -> Organisation | None:
+        cluster: Cluster | None = self.instance
+        if organisation is None or cluster is None or organisation.pk == cluster.coordinator_id:
+            return organisation
+        members = Membership.objects.current_on(datetime.date.today()).filter(cluster=cluster)
+        if not members.filter(organisation=organisation).exists():
+            raise serializers.ValidationError(_("The coordinator must be a current member."))
+        return organisation
+
+
+def with_related(clusters: QuerySet[Cluster]) -> QuerySet[Cluster]:
+    """Everything the representation shows, in a fixed number of queries."""
+    return clusters.select_related("municipality__parent", "coordinator").prefetch_related(
+        "sectors", "ecosystems", Prefetch("labels", queryset=Label.objects.order_by("-awarded_on"))
+    )
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[CLUSTERS],
+        summary=_("List the published clusters"),
+        description=_(
+            "The directory's clusters with its filters. `sort` orders them (relevance: name "
+            "matches of `q` first, then by name)."
+        ),
+    )
+)
+class ClusterList(ListView):
+    serializer_class = ClusterSerializer
+    filterset_class = ClusterFilter
+
+    def get_queryset(self) -> QuerySet[Cluster]:
+        ensure_member_counts_current(datetime.date.today())
+        return with_related(published_clusters())
+
+
+@extend_schema_view(
+    get=extend_schema(tags=[CLUSTERS], summary=_("Read a published cluster")),
+    patch=extend_schema(
+        tags=[CLUSTERS],
+        summary=_("Change a cluster's profile"),
+        description=_(
+            "For the cluster's managers and network staff; the status only for staff. Send "
+            "only the fields to change."
+        ),
+        request=ClusterWriteSerializer,
+        responses=ClusterSerializer,
+        examples=[
+            OpenApiExample(
+                "profile",
+                value={
+                    "website": "https://cluster.example.org",
+                    "technologies": ["robotics", "machine vision"],
+                    "contact_email": "info@cluster.example.org",
+                },
+                request_only=True,
+            )
+        ],
+    ),
+)
+class ClusterDetail(EditableDetailView):
+    serializer_class = ClusterSerializer
+    write_serializer_class = ClusterWriteSerializer
+    lookup_field = "slug"
+
+    def all_records(self) -> QuerySet[Cluster]:
+        return with_related(Cluster.objects.all())
+
+    def get_queryset(self) -> QuerySet[Cluster]:
+        return with_related(published_clusters())
+
+    def is_public(self, cluster: Cluster) -> bool:
+        return cluster.status == Cluster.Status.PUBLISHED
+
+    def may_change(self, request: Request, cluster: Cluster) -> bool:
+        return request.user.has_perm(EDIT, cluster)
+
+    def check_fields(self, request: Request, cluster: Cluster) -> None:
+        if not is_network_staff(request.user):
+            refuse_fields(request, ["status"], _("Only network staff may change the status"))
+
+
+# Member organisations: the organisations app represents and edits them; which ones are
+# public follows from their memberships, as on the pages.
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[ORGANISATIONS],
+        summary=_("List the member organisations"),
+        description=_(
+            "Current members of published clusters, with the member directory's filters; "
+            "`cluster` limits them to one cluster's members."
+        ),
+    )
+)
+class OrganisationList(OrganisationListBase):
+    filterset_class = MemberOrganisationFilter
+
+    def get_queryset(self) -> QuerySet[Organisation]:
+        return (
+            member_organisations(datetime.date.today())
+            .select_related("municipality__parent", "main_activity")
+            .prefetch_related("other_activities")
+        )
+
+
+def public_organisation_condition() -> Q:
+    """Organisations that are or were members of a published cluster have a public page."""
+    return Q(
+        pk__in=Membership.objects.filter(cluster__status=Cluster.Status.PUBLISHED).values(
+            "organisation_id"
+        )
+    )
+
+
+@extend_schema_view(
+    get=extend_schema(
+        tags=[ORGANISATIONS],
+        summary=_("Read an organisation"),
+        description=_("Any organisation that is or was a member of a published cluster."),
+    ),
+    patch=extend_schema(
+        tags=[ORGANISATIONS],
+        summary=_("Change an organisation's data"),
+        description=_(
+            "For its representatives and network staff; the name, kind, country and company "
+            "code only for staff. The address and the figures behind the size class are "
+            "written but not published."
+        ),
+        request=OrganisationWriteSerializer,
+        responses=OrganisationSerializer,
+        examples=[
+            OpenApiExample(
+                "figures",
+                value={"headcount": 42, "main_activity": "62.10", "website": "https://example.org"},
+                request_only=True,
+            )
+        ],
+    ),
+)
+class OrganisationDetail(OrganisationDetailBase):
+    def get_queryset(self) -> QuerySet[Organisation]:
+        return self.all_records().filter(public_organisation_condition())
+
+    def is_public(self, organisation: Organisation) -> bool:
+        return Organisation.objects.filter(
+            public_organisation_condition(), pk=organisation.pk
+        ).exists()

@@ -1,0 +1,216 @@
+"""What every endpoint of the REST API shares: pagination, the language of the answer,
+permissions, throttles, conditional requests (ETag, Last-Modified) and audited, validated
+writes. The resources themselves live in each app's api.py; docs/api.md describes them."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, ClassVar
+
+from auditlog.context import auditlog_value, set_actor
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models, transaction
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, pagination, permissions, serializers, throttling
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+
+LANGUAGE_PARAMETER = "lang"
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def language_field_names(name: str) -> list[str]:
+    """A translated field's per-language fields (`name_lt`, `name_en`, ...)."""
+    return [f"{name}_{code.replace('-', '_')}" for code in language_codes()]
+
+
+class Pagination(pagination.PageNumberPagination):
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+
+class ReadOrSignedIn(permissions.BasePermission):
+    """Anyone may read; writing needs an account (a token, or a session with its CSRF
+    token). Which objects a person may change the views check with the same rules as the
+    pages (require_permission)."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return request.method in permissions.SAFE_METHODS or bool(request.user.is_authenticated)
+
+
+def require_permission(request: Request, allowed: bool, *, public: bool) -> None:
+    """403 for an object the person may see but not change; 404 for one they may not see,
+    so that the API does not reveal unpublished records."""
+    if allowed:
+        return
+    if not public:
+        raise exceptions.NotFound
+    raise exceptions.PermissionDenied
+
+
+def configured_rate(scope: str | None) -> str | None:
+    rate = api_settings.DEFAULT_THROTTLE_RATES.get(scope or "")
+    return str(rate) if rate is not None else None
+
+
+class AnonymousThrottle(throttling.AnonRateThrottle):
+    # The rate is read on every request rather than once at import, so that a changed
+    # setting (a test, an environment variable read at start-up) is the one applied.
+    def get_rate(self) -> str | None:
+        return configured_rate(self.scope)
+
+
+class UserThrottle(throttling.UserRateThrottle):
+    def get_rate(self) -> str | None:
+        return configured_rate(self.scope)
+
+    def get_cache_key(self, request: Request, view: Any) -> str | None:
+        # Anonymous requests are counted once, by AnonymousThrottle: every count is a few
+        # queries of the database cache.
+        if not request.user.is_authenticated:
+            return None
+        return super().get_cache_key(request, view)
+
+
+# Conditional requests.
+
+
+def representation_etag(data: Any) -> str:
+    """A strong validator: the digest of the exact JSON sent (so it differs by language)."""
+    return f'"{hashlib.sha256(JSONRenderer().render(data)).hexdigest()[:40]}"'
+
+
+def modified_at(instance: models.Model) -> int | None:
+    """Seconds since the epoch of the record's last save, for models that keep it."""
+    updated_at = getattr(instance, "updated_at", None)
+    return int(updated_at.timestamp()) if updated_at is not None else None
+
+
+def validator_headers(etag: str, last_modified: int | None) -> dict[str, str]:
+    headers = {"ETag": etag}
+    if last_modified is not None:
+        headers["Last-Modified"] = http_date(last_modified)
+    return headers
+
+
+def conditional_response(request: Request, data: Any, last_modified: int | None) -> Response:
+    """The representation with its validators, or 304 Not Modified when the client's copy
+    (If-None-Match, or If-Modified-Since without it) is current."""
+    etag = representation_etag(data)
+    headers = validator_headers(etag, last_modified)
+    answer = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if answer is not None and answer.status_code == 304:
+        return Response(status=304, headers=headers)
+    if answer is not None:
+        raise PreconditionFailed
+    return Response(data, headers=headers)
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = 412
+    default_detail = _(
+        "The record has changed since you read it (If-Match): read it again before changing it."
+    )
+    default_code = "precondition_failed"
+
+
+def check_preconditions(request: Request, data: Any, last_modified: int | None) -> None:
+    """Before a change: refuses it if the client's If-Match (or If-Unmodified-Since) names
+    another version than the current one, so that nobody overwrites a save unseen."""
+    if not ({"HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE"} & set(request.META)):
+        return
+    etag = representation_etag(data)
+    if get_conditional_response(request, etag=etag, last_modified=last_modified) is not None:
+        raise PreconditionFailed
+
+
+# Writes.
+
+
+@contextmanager
+def audited_write(request: Request) -> Iterator[None]:
+    """One transaction, with the audit log's actor set to the person the API authenticated.
+    The audit middleware runs before the API reads the token, so it knows only session users;
+    the middleware's own context is restored afterwards so that it can close cleanly."""
+    outer = auditlog_value.get(None)
+    try:
+        with (
+            set_actor(
+                request.user,
+                remote_addr=(outer or {}).get("remote_addr"),
+                remote_port=(outer or {}).get("remote_port"),
+            ),
+            transaction.atomic(),
+        ):
+            yield
+    finally:
+        if outer is not None:
+            auditlog_value.set(outer)
+
+
+def api_errors(error: DjangoValidationError) -> dict[str, Any]:
+    """A model's validation errors as the API's field errors."""
+    if not hasattr(error, "error_dict"):
+        return {api_settings.NON_FIELD_ERRORS_KEY: error.messages}
+    errors = {}
+    for field, problems in error.message_dict.items():
+        key = api_settings.NON_FIELD_ERRORS_KEY if field == NON_FIELD_ERRORS else field
+        errors[key] = problems
+    return errors
+
+
+class ModelCleanSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    """Validates with the model's own rules (full_clean: clean(), field validators and
+    constraints) on the record as it would be saved, so that the API refuses exactly what
+    the pages refuse, naming the fields. Values the model normalises (codes) are kept."""
+
+    # Translated fields whose default-language value must not be emptied.
+    required_translations: ClassVar[tuple[str, ...]] = ()
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        model: type[models.Model] = self.Meta.model
+        many_to_many = {field.name for field in model._meta.many_to_many}
+        plain = {name: value for name, value in attrs.items() if name not in many_to_many}
+        self.check_required_translations(attrs)
+        candidate = self.instance if self.instance is not None else model()
+        for name, value in plain.items():
+            setattr(candidate, name, value)
+        written = {field.source for field in self.fields.values() if not field.read_only}
+        concrete = {field.name for field in model._meta.concrete_fields}
+        # Fields this serializer does not write are left out, as a form leaves out the
+        # fields it does not show.
+        exclude = sorted(concrete - written - set(plain))
+        try:
+            candidate.full_clean(exclude=exclude)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(api_errors(error)) from None
+        return {**attrs, **{name: getattr(candidate, name) for name in plain}}
+
+    def check_required_translations(self, attrs: dict[str, Any]) -> None:
+        errors = {}
+        for name in self.required_translations:
+            field = language_field_names(name)[0]
+            if field in attrs and not (attrs[field] or "").strip():
+                errors[field] = [_("This field may not be blank.")]
+        if errors:
+            raise serializers.ValidationError(errors)
+
+
+def refuse_fields(request: Request, fields: list[str], message: object) -> None:
+    """403 naming the fields a person sent but may not change (rather than ignoring them)."""
+    sent = sorted(set(fields) & set(request.data if isinstance(request.data, dict) else {}))
+    if sent:
+        raise exceptions.PermissionDenied(f"{message} ({', '.join(sent)})")
