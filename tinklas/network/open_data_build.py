@@ -55,6 +55,9 @@ ARCHIVE_NAME = re.compile(
 )
 # A partly written zip left behind by a stopped process is removed after this long.
 ABANDONED_AFTER = datetime.timedelta(hours=6)
+# File times come from a coarser clock than time.time(): a file written just after a build
+# started may look a few milliseconds older.
+FILE_CLOCK_MARGIN = 2.0
 
 
 def querysets() -> dict[str, QuerySet[Any]]:
@@ -162,18 +165,28 @@ def archive_name(language: str, today: datetime.date, version: int) -> str:
     return f"open-data-{language}-{today.isoformat()}-{version}.zip"
 
 
-def remove_older(directory: Path, language: str, today: datetime.date, version: int) -> None:
-    """Removes the zips of earlier versions or days in the language, never a newer one that a
-    concurrent build may just have finished, and partial files abandoned long ago."""
-    for path in directory.iterdir():
+def remove_older(
+    built: Path, language: str, today: datetime.date, version: int, started: float
+) -> None:
+    """Removes the other zips of the language that are of an earlier version or day, or were
+    already there when this build started (whatever version stamp they carry), but never one
+    of a later version that a concurrent build finished meanwhile. Also removes partial files
+    abandoned long ago."""
+    latest = (today.isoformat(), version)
+    for path in built.parent.iterdir():
         found = ARCHIVE_NAME.match(path.name)
-        if found and found["language"] == language:
-            if (found["day"], int(found["version"])) < (today.isoformat(), version):
-                path.unlink(missing_ok=True)
-        elif path.name.endswith(".part"):
-            age = time.time() - path.stat().st_mtime
-            if age > ABANDONED_AFTER.total_seconds():
-                path.unlink(missing_ok=True)
+        try:
+            modified = path.stat().st_mtime
+        except FileNotFoundError:  # removed by a concurrent build meanwhile
+            continue
+        if found and found["language"] == language and path != built:
+            before_build = modified < started - FILE_CLOCK_MARGIN
+            removable = (found["day"], int(found["version"])) < latest or before_build
+        else:
+            abandoned = time.time() - modified > ABANDONED_AFTER.total_seconds()
+            removable = path.name.endswith(".part") and abandoned
+        if removable:
+            path.unlink(missing_ok=True)
 
 
 def current_archive(today: datetime.date, language: str) -> IO[bytes]:
@@ -188,6 +201,7 @@ def current_archive(today: datetime.date, language: str) -> IO[bytes]:
         return path.open("rb")
     except FileNotFoundError:
         pass
+    started = time.time()
     descriptor, temporary_name = tempfile.mkstemp(
         dir=directory, prefix=".open-data-", suffix=".part"
     )
@@ -202,5 +216,5 @@ def current_archive(today: datetime.date, language: str) -> IO[bytes]:
     except BaseException:
         Path(temporary_name).unlink(missing_ok=True)
         raise
-    remove_older(directory, language, today, version)
+    remove_older(path, language, today, version, started)
     return result

@@ -4,6 +4,7 @@ rebuilt when the registry changes and served as it is when it does not."""
 import csv
 import datetime
 import io
+import os
 import zipfile
 
 import pytest
@@ -14,6 +15,7 @@ from django.utils import translation
 
 from tinklas.clusters.models import Cluster
 from tinklas.clusters.tests.factories import ClusterFactory, LabelFactory, MembershipFactory
+from tinklas.network import open_data_build
 from tinklas.network.open_data_build import TABLES, archive_name
 from tinklas.organisations.tests.factories import OrganisationFactory
 from tinklas.taxonomy.models import NaceActivity
@@ -130,19 +132,29 @@ def test_the_zip_is_rebuilt_after_a_change_and_kept_without_one(client, media):
     assert not list(media.glob("*.part"))
 
 
-def test_a_newer_zip_finished_by_another_request_is_kept(client, media):
+def test_a_newer_zip_finished_by_another_request_meanwhile_is_kept(client, media, monkeypatch):
     ClusterFactory()
-    download(client)
-    [built] = list(media.glob("*.zip"))
-    newer = media / archive_name("en", datetime.date.today(), 10**20)
-    older = media / archive_name("en", datetime.date(2020, 1, 1), 10**20)
+    media.mkdir()
+    today = datetime.date.today()
+    # Left by another server whose version stamps run ahead, before this build started.
+    stale = media / archive_name("en", today, 10**20)
+    older_day = media / archive_name("en", datetime.date(2020, 1, 1), 1)
     other_language = media / archive_name("lt", datetime.date(2020, 1, 1), 1)
-    for path in (newer, older, other_language):
+    for path in (stale, older_day, other_language):
         path.write_bytes(b"")
-    built.unlink()  # as if the registry changed: the next download builds again
+        os.utime(path, (0, 0))
+    newer = media / archive_name("en", today, 10**21)
+    write_archive = open_data_build.write_archive
+
+    def concurrent(*args, **kwargs):  # type: ignore[no-untyped-def]
+        newer.write_bytes(b"")  # another request finishes a newer version during this build
+        write_archive(*args, **kwargs)
+
+    monkeypatch.setattr(open_data_build, "write_archive", concurrent)
     download(client)
     assert newer.exists() and other_language.exists()
-    assert not older.exists()
+    assert not stale.exists() and not older_day.exists()
+    assert len(list(media.glob("open-data-en-*.zip"))) == 2
 
 
 def grow(clusters: int) -> None:
