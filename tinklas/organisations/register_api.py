@@ -41,7 +41,7 @@ class RegisterErrorSerializer(serializers.Serializer[None]):
         "(`status_name`, in Lithuanian) classified as active, reorganisation, liquidation, "
         "bankruptcy, deregistered or other."
     ),
-    tags=["register"],
+    tags=["Register of legal entities"],
     responses={
         200: LegalEntitySerializer,
         400: OpenApiResponse(RegisterErrorSerializer, description="The code is not digits."),

@@ -136,7 +136,7 @@ def register_import(request: HtmxHttpRequest) -> HttpResponse:
     loads = list(RegisterLoad.objects.select_related("started_by")[:LOADS_SHOWN])
     in_progress = any(load.in_progress for load in loads)
     context = {"form": form, "loads": loads, "in_progress": in_progress}
-    if request.htmx and request.method == "GET":
+    if request.htmx and not request.htmx.boosted and request.method == "GET":
         return render(request, "organisations/register.html#loads", context)
     totals = dict(LegalEntity.objects.order_by().values_list("status").annotate(total=Count("pk")))
     context.update(
