@@ -11,6 +11,7 @@ A row's result is stored as JSON on the run:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -33,6 +34,11 @@ from tinklas.taxonomy.models import NaceActivity, Region
 
 # How many organisations of a similar name are compared by their folded names.
 NAMESAKE_CANDIDATES = 200
+# Rows looked up together, and how often the progress is told.
+CHUNK_ROWS = 50
+# Fields whose values were read from the database: validating them would read them again
+# (the slug is made when saving).
+LOOKED_UP = ["slug", "municipality", "main_activity"]
 
 
 def shown(value: Any) -> str:
@@ -80,9 +86,43 @@ class RowProcessor:
         self.seen: dict[tuple[Any, ...], int] = {}
         self.touched_organisation_ids: set[int] = set()
         self.failed = False  # a row had an error: nothing more is saved
+        self.by_code: dict[tuple[str, str], Organisation] = {}
+        self.memberships: dict[int, list[Membership]] = {}
 
-    def process(self, row: SourceRow) -> dict[str, Any]:
-        parsed = parse_row(row, self.vocabularies)
+    def process(
+        self, rows: list[SourceRow], progress: Callable[[int], None] | None = None
+    ) -> list[dict[str, Any]]:
+        """Every row's result, in order; `progress` hears how many rows are done after
+        each chunk. Rows are read in chunks so that the organisations and memberships they
+        name are looked up in a few queries rather than one per row."""
+        results: list[dict[str, Any]] = []
+        for start in range(0, len(rows), CHUNK_ROWS):
+            chunk = [
+                (row, parse_row(row, self.vocabularies)) for row in rows[start : start + CHUNK_ROWS]
+            ]
+            self.look_up([parsed for _row, parsed in chunk if not parsed.errors])
+            results.extend(self.process_row(row, parsed) for row, parsed in chunk)
+            if progress is not None:
+                progress(len(results))
+        return results
+
+    def look_up(self, rows: list[ParsedRow]) -> None:
+        """The registered organisations the chunk's company codes name, and the cluster's
+        memberships of them."""
+        codes = {
+            row.organisation["company_code"] for row in rows if row.organisation.get("company_code")
+        }
+        found = Organisation.objects.filter(company_code__in=codes).select_related(
+            "municipality", "main_activity"
+        )
+        self.by_code = {(item.country, item.company_code): item for item in found}
+        self.memberships = {item.pk: [] for item in self.by_code.values()}
+        for membership in Membership.objects.filter(
+            cluster=self.cluster, organisation__in=list(self.by_code.values())
+        ):
+            self.memberships.setdefault(membership.organisation_id, []).append(membership)
+
+    def process_row(self, row: SourceRow, parsed: ParsedRow) -> dict[str, Any]:
         result: dict[str, Any] = {
             "row": row.number,
             "name": parsed.organisation.get("name") or as_text(row.values.get("name")),
@@ -110,11 +150,8 @@ class RowProcessor:
     def match(self, parsed: ParsedRow, result: dict[str, Any]) -> Organisation | None:
         values = parsed.organisation
         code = values.get("company_code", "")
-        registered = Organisation.objects.select_related("municipality", "main_activity")
-        if code:
-            found = registered.filter(country=parsed.country, company_code=code).first()
-            if found is not None:
-                return found
+        if code and (parsed.country, code) in self.by_code:
+            return self.by_code[(parsed.country, code)]
         namesakes = self.namesakes(values["name"], values.get("municipality"), parsed.country)
         if code:
             # A namesake registered under another code is another organisation.
@@ -190,7 +227,7 @@ class RowProcessor:
         if result["organisation"] != "unchanged":
             try:
                 # The company code's uniqueness is checked by clean() with a clearer message.
-                organisation.full_clean(exclude=["slug"], validate_constraints=False)
+                organisation.full_clean(exclude=LOOKED_UP, validate_constraints=False)
             except ValidationError as error:
                 result["errors"].extend(error_columns(error))
         return organisation
@@ -226,11 +263,12 @@ class RowProcessor:
         self, parsed: ParsedRow, organisation: Organisation, result: dict[str, Any]
     ) -> Membership | None:
         values = parsed.membership
-        memberships = (
-            list(Membership.objects.filter(cluster=self.cluster, organisation=organisation))
-            if organisation.pk
-            else []
-        )
+        if organisation.pk is None:
+            memberships = []
+        elif organisation.pk in self.memberships:
+            memberships = self.memberships[organisation.pk]
+        else:  # found by its name
+            memberships = list(self.cluster.memberships.filter(organisation=organisation))
         # The open membership; else the one the row dates, so that importing the same file
         # again changes nothing.
         current = next((item for item in memberships if item.left_on is None), None) or next(
@@ -263,8 +301,7 @@ class RowProcessor:
         if result["membership"] != "unchanged":
             try:
                 membership.full_clean(
-                    exclude=[] if organisation.pk else ["organisation"],
-                    validate_constraints=False,
+                    exclude=["cluster", "organisation"], validate_constraints=False
                 )
             except ValidationError as error:
                 result["errors"].extend(error_columns(error))

@@ -166,7 +166,9 @@ def import_run(request: HtmxHttpRequest, run_id: int) -> HttpResponse:
     if request.htmx and not request.htmx.boosted:
         # The progress polls ask for the progress alone; a finished run shows its results.
         if run.is_running:
-            return render(request, "clusters/imports/run.html#progress", {"run": run})
+            return render(
+                request, "clusters/imports/run.html#progress", {"run": run, "cluster": run.cluster}
+            )
         return HttpResponseClientRefresh()
     context: dict[str, Any] = {
         "run": run,

@@ -35,8 +35,6 @@ from tinklas.search import index
 logger = logging.getLogger(__name__)
 
 DEFAULT_BACKGROUND_ROWS = 500
-# The dry run stores how far it is after every so many rows.
-PROGRESS_EVERY = 25
 # The registry's version stamp (network/figures.py), bumped once after a commit; clusters
 # does not import network.
 REGISTRY_VERSION = "registry"
@@ -123,11 +121,10 @@ def check(run: ImportRun, table: Table | None = None) -> None:
     with translation.override(run.language):
         table = table or read_table(bytes(run.content), run.file_format)
         processor = RowProcessor(run.cluster, run.uploaded_by, write=False)
-        results = []
-        for row in table.rows:
-            results.append(processor.process(row))
-            if len(results) % PROGRESS_EVERY == 0:
-                ImportRun.objects.filter(pk=run.pk).update(processed_rows=len(results))
+        results = processor.process(
+            table.rows,
+            lambda done: ImportRun.objects.filter(pk=run.pk).update(processed_rows=done),
+        )
     record(run, results, ImportRun.Status.CHECKED)
     run.checked_at = timezone.now()
     run.save(update_fields=[*RECORDED, "checked_at"])
@@ -163,7 +160,8 @@ def commit(run: ImportRun) -> None:
                 # The per-object upkeep would recount the cluster after every row.
                 with index.suspended():
                     processor = RowProcessor(run.cluster, user, write=True)
-                    results = [processor.process(row) for row in table.rows]
+                    # No progress is stored here: inside the transaction nobody would see it.
+                    results = processor.process(table.rows)
                     if processor.failed:
                         raise RolledBack
                 refresh_derived_data(run.cluster, processor.touched_organisation_ids)

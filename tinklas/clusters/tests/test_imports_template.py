@@ -66,3 +66,13 @@ def test_the_example_imports_without_errors(client, file_format):
     run = last_run()
     assert run.status == ImportRun.Status.CHECKED
     assert (run.new_rows, run.error_rows) == (3, 0), run.results
+
+
+def test_the_documentation_describes_every_column():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    documentation = Path(settings.BASE_DIR, "docs", "import.md").read_text(encoding="utf-8")
+    undocumented = [key for key in KEYS if f"| `{key}`" not in documentation]
+    assert not undocumented
