@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tinklas.organisations.models import LegalEntity, RegisterLoad
-from tinklas.organisations.register import classify_status
+from tinklas.organisations.register import FIELDS, classify_status, upsert
 from tinklas.organisations.tests.register_data import (
     DEREGISTERED_HEADER,
     REGISTERED_HEADER,
@@ -122,6 +122,15 @@ def test_a_newer_deregistration_overrides_a_registration_and_an_older_one_does_n
     duona = LegalEntity.objects.get(code=DUONA)
     assert duona.status == LegalEntity.Status.ACTIVE
     assert duona.deregistered_on is None
+
+
+def test_the_database_keeps_a_newer_extract_even_against_a_concurrent_older_write(tmp_path):
+    load(register_file(tmp_path / "a.csv", REGISTERED_HEADER, [registered(SILAS, "UAB Naujas")]))
+    stored = LegalEntity.objects.get(code=SILAS)
+    older = [getattr(stored, name) for name in ["code", *FIELDS]]
+    older[1] = "UAB Senas"
+    upsert([(*older, datetime.date(2026, 1, 1))])  # as a load that read before this one wrote
+    assert LegalEntity.objects.get(code=SILAS).name == "UAB Naujas"
 
 
 def test_an_unknown_header_writes_nothing_from_any_file_and_names_the_file(tmp_path):
