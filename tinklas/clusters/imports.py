@@ -120,11 +120,12 @@ def check(run: ImportRun, table: Table | None = None) -> None:
     ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.CHECKING)
     with translation.override(run.language):
         table = table or read_table(bytes(run.content), run.file_format)
+
+        def store_progress(done: int) -> None:
+            ImportRun.objects.filter(pk=run.pk).update(processed_rows=done)
+
         processor = RowProcessor(run.cluster, run.uploaded_by, write=False)
-        results = processor.process(
-            table.rows,
-            lambda done: ImportRun.objects.filter(pk=run.pk).update(processed_rows=done),
-        )
+        results = processor.process(table.rows, store_progress)
     record(run, results, ImportRun.Status.CHECKED)
     run.checked_at = timezone.now()
     run.save(update_fields=[*RECORDED, "checked_at"])
