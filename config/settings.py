@@ -195,6 +195,12 @@ TASKS = {
     }
 }
 
+# Imports of member lists: the largest file and the most rows accepted, and from how many
+# rows the check and the commit run in the background worker.
+TINKLAS_IMPORT_MAX_BYTES = env_int("TINKLAS_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+TINKLAS_IMPORT_MAX_ROWS = env_int("TINKLAS_IMPORT_MAX_ROWS", 10_000)
+TINKLAS_IMPORT_BACKGROUND_ROWS = env_int("TINKLAS_IMPORT_BACKGROUND_ROWS", 500)
+
 # Audit: every change records its request id (see tinklas/common/request_id.py).
 AUDITLOG_CID_GETTER = "tinklas.common.request_id.current_request_id"
 
