@@ -37,8 +37,13 @@ def test_changelist_and_search_answer(staff_client, app, model):
     assert staff_client.get(url, {"q": "a"}).status_code == 200
 
 
-# Invitations and applications are created on their own pages, never in the administration.
-CREATED_ELSEWHERE = {("clusters", "invitation"), ("clusters", "clusterapplication")}
+# Invitations, applications and imports are created on their own pages, never in the
+# administration.
+CREATED_ELSEWHERE = {
+    ("clusters", "invitation"),
+    ("clusters", "clusterapplication"),
+    ("clusters", "importrun"),
+}
 
 
 @pytest.mark.parametrize(("app", "model"), MODELS, ids=IDS)
