@@ -35,13 +35,6 @@ SEARCH_RESULTS = 20
 OPEN_MEMBERSHIP = gettext_lazy("This organisation already has an open membership in this cluster.")
 
 
-class NewMemberOrganisationForm(NewOrganisationForm):
-    """The new organisation with the two fields the register of legal entities fills in."""
-
-    class Meta(NewOrganisationForm.Meta):
-        fields = [*NewOrganisationForm.Meta.fields, "legal_form", "address"]
-
-
 def cluster_of(request: HttpRequest, slug: str, **url_arguments: object) -> Cluster:
     return get_object_or_404(Cluster, slug=slug)
 
@@ -157,11 +150,11 @@ def new_member(request: HttpRequest, slug: str) -> HttpResponse:
         prefill = lookup.prefill()
         if data.get("kind"):
             prefill.pop("kind", None)  # the person's choice stays
-        fields = [*NewMemberOrganisationForm.Meta.fields, "joined_on", "role"]
+        fields = [*NewOrganisationForm.Meta.fields, "joined_on", "role"]
         initial = {name: data[name] for name in fields if data.get(name)}
         initial.update(prefill)
         data = None
-    organisation_form = NewMemberOrganisationForm(data, initial=initial)
+    organisation_form = NewOrganisationForm(data, initial=initial)
     membership_form = MembershipForm(data, initial=initial, instance=Membership(cluster=cluster))
     registered: Organisation | None = None
     namesakes: list[Organisation] = []

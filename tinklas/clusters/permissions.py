@@ -41,3 +41,4 @@ rules.add_perm("clusters.view_history", cluster_staff_or_manager)
 rules.add_perm(
     "organisations.view_history", is_network_staff | is_representative | manages_a_cluster_of
 )
+rules.add_perm("clusters.view_register_report", is_network_staff)

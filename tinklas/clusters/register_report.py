@@ -14,22 +14,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-import rules
 from django.conf import settings
 from django.db.models import Exists, Max, OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from tinklas.accounts.permissions import is_network_staff
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.common.access import permission_required
 from tinklas.organisations.models import LegalEntity, Organisation
 from tinklas.organisations.register_lookup import REGISTER_COUNTRY, same_legal_form, same_name
 
 VIEW_REPORT = "clusters.view_register_report"
-# Registered beside the page that checks it (rules.set_perm: also safe once the app's
-# permissions module lists it).
-rules.set_perm(VIEW_REPORT, is_network_staff)
 LISTED = 500  # rows shown per list; the counts cover every member
 TROUBLED = [
     LegalEntity.Status.REORGANISATION,

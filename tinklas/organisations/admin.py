@@ -1,7 +1,13 @@
 from django.contrib import admin
+from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
-from tinklas.organisations.models import Organisation, OrganisationRepresentative
+from tinklas.organisations.models import (
+    LegalEntity,
+    Organisation,
+    OrganisationRepresentative,
+    RegisterLoad,
+)
 
 
 class RepresentativeInline(admin.TabularInline):
@@ -54,3 +60,27 @@ class OrganisationAdmin(TranslationAdmin):
         ("Description", {"fields": ["description"]}),
         ("Record", {"fields": ["created_at", "updated_at"]}),
     ]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows that only their loader writes: looked up here, never added or changed."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(LegalEntity)
+class LegalEntityAdmin(ReadOnlyAdmin):
+    list_display = ["code", "name", "legal_form", "status", "status_since", "extract_date"]
+    list_filter = ["status"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(RegisterLoad)
+class RegisterLoadAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "started_by", "state", "rows_checked", "problem_count"]
+    list_filter = ["state"]
+    list_select_related = ["started_by"]

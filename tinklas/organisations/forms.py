@@ -151,6 +151,8 @@ class NewOrganisationForm(OrganisationFormBase):
             "country",
             "company_code",
             "vat_code",
+            "legal_form",
+            "address",
             "municipality",
             "website",
             "headcount",

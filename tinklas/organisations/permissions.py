@@ -17,3 +17,4 @@ def is_representative(user: User, organisation: Organisation | None) -> bool:
 
 
 rules.add_perm("organisations.edit_organisation", is_network_staff | is_representative)
+rules.add_perm("organisations.load_register", is_network_staff)

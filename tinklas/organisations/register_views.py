@@ -12,7 +12,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-import rules
 from django import forms
 from django.contrib import messages
 from django.core.files.storage import default_storage
@@ -24,7 +23,6 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from tinklas.accounts.permissions import is_network_staff
 from tinklas.common.access import permission_required
 from tinklas.common.form_layout import StyledForm
 from tinklas.common.requests import HtmxHttpRequest
@@ -37,9 +35,6 @@ from tinklas.organisations.register_files import (
 )
 
 LOAD_REGISTER = "organisations.load_register"
-# Registered beside the page that checks it (rules.set_perm: also safe once the app's
-# permissions module lists it).
-rules.set_perm(LOAD_REGISTER, is_network_staff)
 LOADS_SHOWN = 10
 MAX_FILE_SIZE = 200 * 1024 * 1024  # five times the real registered file
 MAX_FILES = 4

@@ -37,12 +37,14 @@ def test_changelist_and_search_answer(staff_client, app, model):
     assert staff_client.get(url, {"q": "a"}).status_code == 200
 
 
-# Invitations, applications and imports are created on their own pages, never in the
-# administration.
+# Invitations, applications, imports and the register are written by their own pages and
+# loaders, never in the administration.
 CREATED_ELSEWHERE = {
     ("clusters", "invitation"),
     ("clusters", "clusterapplication"),
     ("clusters", "importrun"),
+    ("organisations", "legalentity"),
+    ("organisations", "registerload"),
 }
 
 
