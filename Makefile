@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install demo demo-code serve migrate messages test test-postgresql browser-test chromium lint format typecheck check-deploy bench lock clean
+.PHONY: install demo demo-code serve migrate messages test test-postgresql browser-test api-contract chromium lint format typecheck check-deploy bench lock clean
 
 install: $(STAMP)
 
@@ -54,6 +54,26 @@ chromium:
 
 browser-test: install messages chromium
 	$(BIN)/python -m pytest browser_tests -q -p no:xdist
+
+# The API against its own OpenAPI schema: a server on a throwaway database holding the demo
+# network, and schemathesis sending generated requests (with the demo staff's token, so that
+# writes are exercised too); no answer may be a server error or differ from the schema.
+API_CONTRACT_EXAMPLES ?= 20
+api-contract: install messages
+	@set -e; workdir=$$(mktemp -d); server=; \
+	trap 'test -z "$$server" || kill $$server 2>/dev/null; rm -rf $$workdir' EXIT INT TERM; \
+	export TINKLAS_VAR_DIR=$$workdir DATABASE_URL=sqlite:///$$workdir/contract.sqlite3 \
+		TASKS_IMMEDIATE=true API_THROTTLE_ANONYMOUS=1000000/min API_THROTTLE_USER=1000000/min; \
+	port=$$($(BIN)/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	$(BIN)/python manage.py migrate --no-input -v 0; \
+	$(BIN)/python manage.py seed_demo >/dev/null; \
+	key=$$($(BIN)/python manage.py create_api_token staff@example.org "API contract"); \
+	$(BIN)/python manage.py runserver --noreload 127.0.0.1:$$port >$$workdir/server.log 2>&1 & server=$$!; \
+	$(BIN)/schemathesis run "http://127.0.0.1:$$port/api/schema/?format=json" \
+		--checks not_a_server_error,status_code_conformance,response_schema_conformance \
+		--phases examples,coverage,fuzzing --max-examples $(API_CONTRACT_EXAMPLES) \
+		--wait-for-schema 60 --header "Authorization: Token $$key" --no-color \
+		|| { tail -n 40 $$workdir/server.log; exit 1; }
 
 lint: install
 	$(BIN)/ruff check .

@@ -206,6 +206,7 @@ class MembershipList(ListView):
 class MembershipDetail(EditableDetailView):
     serializer_class = MembershipSerializer
     write_serializer_class = MembershipEndSerializer
+    partial = False  # the end date is the change
 
     def get_queryset(self) -> QuerySet[Membership]:
         return public_memberships()

@@ -31,6 +31,7 @@ TAG_TITLES = {
     "Labels": gettext_lazy("Labels"),
     "Reference data": gettext_lazy("Reference data"),
     "Network": gettext_lazy("Network"),
+    "Register of legal entities": gettext_lazy("Register of legal entities"),
 }
 PLACEHOLDERS = {"slug": "<slug>", "id": "<id>", "code": "<code>"}
 

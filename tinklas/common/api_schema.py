@@ -167,39 +167,53 @@ class ApiSchema(AutoSchema):
 
     def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         responses: dict[str, Any] = super()._get_response_bodies(direction)
-        if not isinstance(self.view, ApiMixin):
-            return responses
+        # Every view of the API authenticates (a wrong token is refused even for reading)
+        # and is throttled, so every operation may answer 401 and 429.
+        responses.setdefault(
+            "401",
+            error_response(
+                _("Not signed in (writing needs a token), or the token is not valid."), ERROR
+            ),
+        )
+        responses.setdefault(
+            "429",
+            {
+                **error_response(_("Too many requests: wait the seconds given."), ERROR),
+                "headers": {
+                    "Retry-After": {
+                        "schema": {"type": "integer"},
+                        "description": _("Seconds to wait."),
+                    }
+                },
+            },
+        )
+        if isinstance(self.view, ApiMixin):
+            responses.update(self.shared_responses(responses))
+        return dict(sorted(responses.items()))
+
+    def shared_responses(self, responses: dict[str, Any]) -> dict[str, Any]:
+        """What the endpoints built on tinklas/common/api_views.py may answer besides."""
         writes = self.method in ("POST", "PATCH", "PUT", "DELETE")
-        responses["400"] = error_response(
-            _("Invalid parameters or data, with messages by field."), FIELD_ERRORS
-        )
-        responses["401"] = error_response(
-            _("Not signed in (writing needs a token), or the token is not valid."), ERROR
-        )
+        shared = {
+            "400": error_response(
+                _("Invalid parameters or data, with messages by field."), FIELD_ERRORS
+            )
+        }
         if writes:
-            responses["403"] = error_response(
+            shared["403"] = error_response(
                 _("Your role does not allow this change, or this field."), ERROR
             )
         if self.is_detail() or self._is_list_view() or writes:
-            responses["404"] = error_response(
+            shared["404"] = error_response(
                 _("No such record, or it is not published; or no such page of a list."), ERROR
             )
         if self.is_conditional():
-            responses["304"] = {
+            shared["304"] = {
                 "description": _("Not modified: your copy is current."),
                 "headers": responses.get("200", {}).get("headers", {}),
             }
         if self.is_conditional() or self.method == "PATCH":
-            responses["412"] = error_response(
+            shared["412"] = error_response(
                 _("A precondition (If-Match, If-Unmodified-Since) failed: read it again."), ERROR
             )
-        responses["429"] = {
-            **error_response(_("Too many requests: wait the seconds given."), ERROR),
-            "headers": {
-                "Retry-After": {
-                    "schema": {"type": "integer"},
-                    "description": _("Seconds to wait."),
-                }
-            },
-        }
-        return dict(sorted(responses.items()))
+        return shared

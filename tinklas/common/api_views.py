@@ -71,6 +71,8 @@ class EditableDetailView(DetailView):
     same rules as the pages, validated by the model, saved in one audited transaction."""
 
     write_serializer_class: type[serializers.BaseSerializer]  # type: ignore[type-arg]
+    # Only the fields sent change; a view whose data is one change sets False.
+    partial = True
 
     def all_records(self) -> models.QuerySet[Any]:
         """Every record, published or not, loaded as the representation needs."""
@@ -104,7 +106,10 @@ class EditableDetailView(DetailView):
             self.check_fields(request, instance)
             check_preconditions(request, self.get_serializer(instance).data, modified_at(instance))
             serializer = self.write_serializer_class(
-                instance, data=request.data, partial=True, context=self.get_serializer_context()
+                instance,
+                data=request.data,
+                partial=self.partial,
+                context=self.get_serializer_context(),
             )
             serializer.is_valid(raise_exception=True)
             self.save(serializer)

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.request import Request
+from stdnum.eu import vat
+from stdnum.exceptions import ValidationError as StdnumValidationError
 
 from tinklas.accounts.permissions import is_network_staff
 from tinklas.common.api import ModelCleanSerializer, language_field_names, refuse_fields
@@ -19,6 +21,7 @@ from tinklas.common.api_views import EditableDetailView, ListView
 from tinklas.organisations.filters import OrganisationFilter
 from tinklas.organisations.forms import IDENTITY, NACE_REVISION
 from tinklas.organisations.models import Organisation
+from tinklas.organisations.sizes import SizeClass
 from tinklas.taxonomy.api import RegionReference
 from tinklas.taxonomy.models import NaceActivity, Region
 
@@ -50,6 +53,12 @@ class OrganisationSerializer(serializers.ModelSerializer):  # type: ignore[type-
     county = RegionReference(source="municipality.parent", read_only=True, allow_null=True)
     main_activity = ActivityReference(read_only=True, allow_null=True)
     other_activities = ActivityReference(many=True, read_only=True)
+    size_class = serializers.ChoiceField(
+        choices=SizeClass.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text=_("For companies with a known headcount; empty otherwise."),
+    )
     is_member = serializers.BooleanField(
         read_only=True, help_text=_("A current member of a published cluster.")
     )
@@ -143,6 +152,18 @@ class OrganisationWriteSerializer(ModelCleanSerializer):
         validators: list[Any] = []  # the model's full_clean decides (ModelCleanSerializer)
 
     required_translations = ()
+
+    def validate_vat_code(self, code: str) -> str:
+        # Some malformed codes make the VAT library fail before the model's clean() can
+        # explain them (organisations/identifiers.py): explained here first.
+        if code:
+            try:
+                vat.compact(code)
+            except StdnumValidationError:
+                raise serializers.ValidationError(
+                    _("This is not a valid EU VAT code (country prefix, then the number).")
+                ) from None
+        return code
 
     def kept_activities(self) -> list[NaceActivity]:
         organisation: Organisation | None = self.instance

@@ -65,7 +65,7 @@ class NaceActivitySerializer(serializers.ModelSerializer):  # type: ignore[type-
     url = serializers.HyperlinkedIdentityField(view_name="api-nace-activity")
     # (The field, not Field.parent, which the type stubs take it for.)
     parent: serializers.SlugRelatedField[NaceActivity] = serializers.SlugRelatedField(  # type: ignore[assignment]
-        slug_field="code", read_only=True
+        slug_field="code", read_only=True, allow_null=True
     )
 
     class Meta:
@@ -86,7 +86,7 @@ class NaceActivitySerializer(serializers.ModelSerializer):  # type: ignore[type-
 class RegionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     url = serializers.HyperlinkedIdentityField(view_name="api-region", lookup_field="code")
     parent: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(  # type: ignore[assignment]
-        slug_field="code", read_only=True
+        slug_field="code", read_only=True, allow_null=True
     )
 
     class Meta:

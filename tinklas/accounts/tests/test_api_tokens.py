@@ -111,7 +111,7 @@ def test_a_revoked_token_no_longer_works(client):
 
 
 def test_only_the_owner_may_revoke_a_token(client):
-    token, key = create_token(person(), "script")
+    token, _key = create_token(person(), "script")
     client.force_login(person())
     response = client.post(reverse("account-token-revoke", args=[token.pk]))
     assert response.status_code == 404

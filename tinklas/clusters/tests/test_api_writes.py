@@ -141,7 +141,7 @@ def test_every_role_may_write_what_the_pages_allow(client, world, action, role, 
 
 
 def test_a_managers_change_is_audited_with_the_manager_as_actor(client, world):
-    people, keys, values = world
+    people, keys, _values = world
     response = send(
         client, "patch", "/api/v1/clusters/matrix/", {"acronym": "MTX"}, keys["Manager"]
     )
