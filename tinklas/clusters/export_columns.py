@@ -5,21 +5,24 @@ definitions. Keys are stable English names; headers follow the visitor's languag
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.db.models import Prefetch, QuerySet
-from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from tinklas.clusters.export_formats import Column, Table, joined
-from tinklas.clusters.models import Cluster, Label, Membership
+from tinklas.clusters.export_formats import Column, Table, attach_shared, choice_label, joined
+from tinklas.clusters.models import Cluster, Label, Maturity, Membership
 from tinklas.organisations.models import Organisation
+from tinklas.organisations.sizes import SizeClass
+from tinklas.taxonomy.models import NaceActivity, Region
 
 
 def prepare_clusters(queryset: QuerySet[Cluster], today: datetime.date) -> QuerySet[Cluster]:
+    # Prefetched into lists: reading a list costs nothing per row, a related manager does.
     return queryset.select_related("coordinator", "municipality__parent").prefetch_related(
-        "sectors",
-        "ecosystems",
+        Prefetch("sectors", to_attr="sector_list"),
+        Prefetch("ecosystems", to_attr="ecosystem_list"),
         Prefetch(
             "labels",
             queryset=Label.objects.in_force_on(today).order_by("-awarded_on", "pk"),
@@ -72,14 +75,14 @@ CLUSTERS: Table[Cluster] = Table(
         Column(
             "fields",
             _("Fields"),
-            lambda cluster: joined(cluster.sectors.all()),
+            lambda cluster: joined(getattr(cluster, "sector_list", [])),
             _("The network's fields the cluster works in."),
             width=30,
         ),
         Column(
             "ecosystems",
             _("EU industrial ecosystems"),
-            lambda cluster: joined(cluster.ecosystems.all()),
+            lambda cluster: joined(getattr(cluster, "ecosystem_list", [])),
             _("EU industrial ecosystems of the 2021 industrial strategy."),
             width=30,
         ),
@@ -93,7 +96,7 @@ CLUSTERS: Table[Cluster] = Table(
         Column(
             "maturity",
             _("Maturity"),
-            lambda cluster: capfirst(cluster.get_maturity_display()),
+            lambda cluster: choice_label(Maturity, cluster.maturity),
             _("Maturity level of the national cluster concept."),
             width=12,
         ),
@@ -169,13 +172,40 @@ def prepare_organisations(
     public_memberships = (
         Membership.objects.current_on(today)
         .filter(cluster__status=Cluster.Status.PUBLISHED)
-        .select_related("cluster")
         .order_by("joined_on", "pk")
     )
-    return queryset.select_related("municipality__parent", "main_activity").prefetch_related(
-        "other_activities",
+    return queryset.prefetch_related(
+        Prefetch("other_activities", to_attr="other_activity_list"),
         Prefetch("memberships", queryset=public_memberships, to_attr="public_memberships"),
     )
+
+
+def region_lookup() -> dict[int, Region]:
+    """Every region by id, each municipality with its county."""
+    regions = Region.objects.in_bulk()
+    for region in regions.values():
+        attach_shared([region], "parent", regions)
+    return regions
+
+
+def organisation_vocabularies() -> Callable[[list[Organisation]], None]:
+    # A whole directory's organisations share a few dozen regions, a few hundred activities
+    # and the clusters: read once, rather than joined into every row.
+    regions = region_lookup()
+    activities = NaceActivity.objects.in_bulk()
+    clusters = Cluster.objects.published().in_bulk()
+
+    def attach(organisations: list[Organisation]) -> None:
+        attach_shared(organisations, "municipality", regions)
+        attach_shared(organisations, "main_activity", activities)
+        memberships = [
+            membership
+            for organisation in organisations
+            for membership in getattr(organisation, "public_memberships", [])
+        ]
+        attach_shared(memberships, "cluster", clusters)
+
+    return attach
 
 
 def member_of(organisation: Organisation) -> list[str]:
@@ -190,6 +220,7 @@ ORGANISATIONS: Table[Organisation] = Table(
         "data also lists former members, whose clusters column is empty."
     ),
     prepare=prepare_organisations,
+    shared=organisation_vocabularies,
     columns=[
         Column(
             "identifier",
@@ -208,13 +239,13 @@ ORGANISATIONS: Table[Organisation] = Table(
         Column(
             "kind",
             _("Kind"),
-            lambda organisation: capfirst(organisation.get_kind_display()),
+            lambda organisation: choice_label(Organisation.Kind, organisation.kind),
             _("Company, research organisation or university, public body, association or other."),
         ),
         Column(
             "size_class",
             _("Size class"),
-            lambda organisation: capfirst(organisation.get_size_class_display()),
+            lambda organisation: choice_label(SizeClass, organisation.size_class),
             _("Enterprise size under the EU SME definition (companies only)."),
         ),
         Column(
@@ -279,7 +310,7 @@ ORGANISATIONS: Table[Organisation] = Table(
             "other_nace_codes",
             _("Other activities (NACE codes)"),
             lambda organisation: joined(
-                activity.code for activity in organisation.other_activities.all()
+                activity.code for activity in getattr(organisation, "other_activity_list", [])
             ),
             _("Codes of other economic activities."),
         ),

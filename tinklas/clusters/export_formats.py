@@ -9,13 +9,14 @@ import datetime
 import json
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import IO, Any, Generic, TypeVar
+from typing import IO, Any, Generic, TypeVar, cast
 
-from django.db.models import Model, QuerySet
+from django.db.models import Choices, ForeignKey, Model, QuerySet
 from django.utils.functional import Promise
+from django.utils.text import capfirst
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -30,8 +31,10 @@ Text = str | Promise
 
 LIST_SEPARATOR = "; "
 # Rows are read from the database in chunks of this size, each chunk with its prefetches, so
-# that neither the number of queries per row nor the memory grows with the table.
-CHUNK_SIZE = 2000
+# that neither the number of queries per row nor the memory grows with the table. Under 1,000:
+# a prefetch of a translated model (regions, clusters, activities) is written as one
+# condition per distinct value, and SQLite refuses expressions more than 1,000 deep.
+CHUNK_SIZE = 500
 # CSV text is sent in pieces of about this many characters rather than line by line.
 STREAM_PIECE = 64 * 1024
 
@@ -55,6 +58,10 @@ class Table(Generic[RowType]):
     prepare: Callable[[QuerySet[RowType], datetime.date], QuerySet[RowType]] = field(
         default=lambda queryset, today: queryset
     )
+    # Reads small vocabularies (regions, activities, clusters) once per download and returns
+    # what attaches them to each chunk of rows: cheaper than joining or prefetching them again
+    # for every chunk.
+    shared: Callable[[], Callable[[list[RowType]], None]] | None = None
 
     def headers(self) -> list[str]:
         return [str(column.header) for column in self.columns]
@@ -63,13 +70,50 @@ class Table(Generic[RowType]):
         return [column.key for column in self.columns]
 
     def rows(self, queryset: QuerySet[RowType], today: datetime.date) -> Iterator[list[Value]]:
-        for item in self.prepare(queryset, today).iterator(chunk_size=CHUNK_SIZE):
-            yield [column.value(item) for column in self.columns]
+        items = self.prepare(queryset, today).iterator(chunk_size=CHUNK_SIZE)
+        attach = self.shared() if self.shared else None
+        for chunk in chunks(items, CHUNK_SIZE):
+            if attach:
+                attach(chunk)
+            for item in chunk:
+                yield [column.value(item) for column in self.columns]
+
+
+def chunks(items: Iterable[RowType], size: int) -> Iterator[list[RowType]]:
+    chunk: list[RowType] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def attach_shared(items: Sequence[Model], name: str, shared: dict[Any, Any]) -> None:
+    """Sets each item's foreign key `name` to the object read once into `shared` (by primary
+    key), as select_related would, without a query."""
+    if not items:
+        return
+    related_field = cast(ForeignKey[Any, Any], items[0]._meta.get_field(name))
+    for item in items:
+        related_field.set_cached_value(item, shared.get(getattr(item, related_field.attname)))
 
 
 def joined(values: Iterable[object]) -> list[str]:
     """A column value listing several things (fields, clusters), empty ones left out."""
     return [str(value) for value in values if value]
+
+
+def choice_label(choices: type[Choices], value: object) -> str:
+    """The label of a stored choice, capitalised; "" when none is stored. Much cheaper per row
+    than get_FOO_display(), which rebuilds a lookup of every choice on each call."""
+    if value in ("", None):
+        return ""
+    try:
+        return capfirst(str(choices(value).label)) or ""
+    except ValueError:  # a value no longer among the choices
+        return str(value)
 
 
 def decimal_text(value: Decimal) -> str:

@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django_tasks import task
 
 from tinklas.clusters.export_columns import CLUSTERS, ORGANISATIONS
 from tinklas.clusters.export_formats import Table, write_csv
@@ -53,6 +55,10 @@ LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 ARCHIVE_NAME = re.compile(
     r"^open-data-(?P<language>[a-z-]+?)-(?P<day>\d{4}-\d{2}-\d{2})-(?P<version>\d+)\.zip$"
 )
+# Downloads build the zip themselves while the registry holds up to this many memberships
+# (a few seconds' work); a larger registry's zip is built by the background worker.
+BUILD_IN_REQUEST_UP_TO = 20_000
+QUEUED_FOR = 3600  # seconds
 # A partly written zip left behind by a stopped process is removed after this long.
 ABANDONED_AFTER = datetime.timedelta(hours=6)
 # File times come from a coarser clock than time.time(): a file written just after a build
@@ -189,13 +195,28 @@ def remove_older(
             path.unlink(missing_ok=True)
 
 
-def current_archive(today: datetime.date, language: str) -> IO[bytes]:
-    """The zip of the registry as it is now, open for reading; built if there is none yet.
-    Two requests building at once each write their own temporary file and rename it into
-    place; the rename is atomic, so a reader always gets a whole zip."""
+def current_archive(today: datetime.date, language: str) -> IO[bytes] | None:
+    """The zip of the registry's current version, open for reading, if it is built."""
+    path = archive_directory() / archive_name(language, today, versions.current(REGISTRY))
+    try:
+        return path.open("rb")
+    except FileNotFoundError:
+        return None
+
+
+def builds_quickly() -> bool:
+    """Whether a download may build the zip itself rather than leave it to the worker."""
+    memberships = Membership.objects.filter(cluster__status=Cluster.Status.PUBLISHED)
+    return memberships.count() <= BUILD_IN_REQUEST_UP_TO
+
+
+def build_archive(today: datetime.date, language: str) -> IO[bytes]:
+    """Builds the zip of the registry's current version unless it is built already; returns
+    it open for reading. Two builds at once each write their own temporary file and rename it
+    into place; the rename is atomic, so a reader always gets a whole zip."""
+    version = versions.current(REGISTRY)
     directory = archive_directory()
     directory.mkdir(parents=True, exist_ok=True)
-    version = versions.current(REGISTRY)
     path = directory / archive_name(language, today, version)
     try:
         return path.open("rb")
@@ -218,3 +239,35 @@ def current_archive(today: datetime.date, language: str) -> IO[bytes]:
         raise
     remove_older(path, language, today, version, started)
     return result
+
+
+def latest_archive(language: str) -> tuple[IO[bytes], datetime.date] | None:
+    """The newest zip built in the language, of whatever version, with its day: sent while
+    the worker builds the current one."""
+    directory = archive_directory()
+    if not directory.is_dir():
+        return None
+    built = []
+    for path in directory.iterdir():
+        found = ARCHIVE_NAME.match(path.name)
+        if found and found["language"] == language:
+            built.append((found["day"], int(found["version"]), path))
+    for day, _version, path in sorted(built, reverse=True):
+        try:
+            return path.open("rb"), datetime.date.fromisoformat(day)
+        except FileNotFoundError:  # removed by a build meanwhile: try the next one
+            continue
+    return None
+
+
+@task()
+def build_in_background(language: str) -> None:
+    build_archive(datetime.date.today(), language).close()
+
+
+def queue_build(today: datetime.date, language: str) -> None:
+    """Asks the worker to build the current version's zip, once per version, day and
+    language (again after an hour, should the worker have stopped meanwhile)."""
+    name = archive_name(language, today, versions.current(REGISTRY))
+    if cache.add(f"open-data-queued:{name}", True, timeout=QUEUED_FOR):
+        build_in_background.enqueue(language)

@@ -4,20 +4,31 @@ directory exports', clusters/export_columns.py): memberships, labels and the voc
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.db.models import QuerySet
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from tinklas.clusters.export_formats import Column, Table, joined
-from tinklas.clusters.models import Label, Membership
+from tinklas.clusters.export_formats import Column, Table, attach_shared, choice_label, joined
+from tinklas.clusters.models import Cluster, Label, Membership
 from tinklas.taxonomy.models import Ecosystem, NaceActivity, Region, Sector
 
 
 def prepare_memberships(
     queryset: QuerySet[Membership], today: datetime.date
 ) -> QuerySet[Membership]:
-    return queryset.select_related("cluster", "organisation")
+    return queryset.select_related("organisation")
+
+
+def published_clusters() -> Callable[[list[Membership] | list[Label]], None]:
+    """Every published cluster read once for all rows, rather than joined into each."""
+    clusters = Cluster.objects.published().in_bulk()
+
+    def attach(items: list[Membership] | list[Label]) -> None:
+        attach_shared(items, "cluster", clusters)
+
+    return attach
 
 
 MEMBERSHIPS: Table[Membership] = Table(
@@ -28,6 +39,7 @@ MEMBERSHIPS: Table[Membership] = Table(
         "memberships are ended, never deleted."
     ),
     prepare=prepare_memberships,
+    shared=published_clusters,
     columns=[
         Column(
             "cluster",
@@ -58,7 +70,7 @@ MEMBERSHIPS: Table[Membership] = Table(
         Column(
             "role",
             _("Role"),
-            lambda membership: capfirst(membership.get_role_display()),
+            lambda membership: choice_label(Membership.Role, membership.role),
             _("Coordinator, founding member or member."),
         ),
         Column(
@@ -79,10 +91,6 @@ MEMBERSHIPS: Table[Membership] = Table(
 )
 
 
-def prepare_labels(queryset: QuerySet[Label], today: datetime.date) -> QuerySet[Label]:
-    return queryset.select_related("cluster")
-
-
 LABELS: Table[Label] = Table(
     name="labels",
     title=_("Labels"),
@@ -90,7 +98,7 @@ LABELS: Table[Label] = Table(
         "Quality labels (Cluster Management Excellence and others) of the published "
         "clusters, past ones included."
     ),
-    prepare=prepare_labels,
+    shared=published_clusters,
     columns=[
         Column(
             "cluster",
@@ -109,7 +117,7 @@ LABELS: Table[Label] = Table(
         Column(
             "issuer",
             _("Issuer"),
-            lambda label: label.get_issuer_display(),
+            lambda label: choice_label(Label.Issuer, label.issuer),
             _("Body that awarded the label."),
             width=30,
         ),
@@ -202,7 +210,7 @@ REGIONS: Table[Region] = Table(
         Column(
             "kind",
             _("Kind"),
-            lambda region: capfirst(region.get_kind_display()),
+            lambda region: choice_label(Region.Kind, region.kind),
             _("County or municipality."),
         ),
         Column("name", _("Name"), lambda region: region.name, _("Name."), width=30),
@@ -256,7 +264,7 @@ NACE_ACTIVITIES: Table[NaceActivity] = Table(
         Column(
             "level",
             _("Level"),
-            lambda activity: capfirst(activity.get_level_display()),
+            lambda activity: choice_label(NaceActivity.Level, activity.level),
             _("Section, division, group or class."),
             width=10,
         ),
