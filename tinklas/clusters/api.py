@@ -26,7 +26,14 @@ from tinklas.clusters.filters import ClusterFilter
 from tinklas.clusters.member_counts import ensure_member_counts_current
 from tinklas.clusters.models import Cluster, Label, LabelStatus, Membership
 from tinklas.clusters.organisation_views import MemberOrganisationFilter, member_organisations
-from tinklas.common.api import ModelCleanSerializer, language_field_names, refuse_fields
+from tinklas.common.api import (
+    PROFILE_URL_HELP,
+    SLUG_HELP,
+    URL_HELP,
+    ModelCleanSerializer,
+    language_field_names,
+    refuse_fields,
+)
 from tinklas.common.api_views import EditableDetailView, ListView
 from tinklas.organisations.api import (
     OrganisationDetailBase,
@@ -60,7 +67,9 @@ class LabelSummary(serializers.ModelSerializer):  # type: ignore[type-arg]
 
 
 class ClusterReference(serializers.ModelSerializer):  # type: ignore[type-arg]
-    url = serializers.HyperlinkedIdentityField(view_name="api-cluster", lookup_field="slug")
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-cluster", lookup_field="slug", help_text=URL_HELP
+    )
 
     class Meta:
         model = Cluster
@@ -71,17 +80,41 @@ class ClusterSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     """A cluster's public profile. The contact person, address and phone are the cluster's
     public contacts, shown on its profile page."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api-cluster", lookup_field="slug")
-    profile_url = serializers.SerializerMethodField()
-    sectors = SectorReference(many=True, read_only=True)
-    ecosystems = EcosystemReference(many=True, read_only=True)
-    municipality = RegionReference(read_only=True, allow_null=True)
-    county = RegionReference(source="municipality.parent", read_only=True, allow_null=True)
-    coordinator = OrganisationReference(read_only=True, allow_null=True)
-    technologies = serializers.ListField(
-        source="technology_list", child=serializers.CharField(), read_only=True
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-cluster", lookup_field="slug", help_text=URL_HELP
     )
-    labels = LabelSummary(many=True, read_only=True)
+    profile_url = serializers.SerializerMethodField(help_text=PROFILE_URL_HELP)
+    sectors = SectorReference(
+        many=True, read_only=True, help_text=_("The fields it works in (/api/v1/fields/).")
+    )
+    ecosystems = EcosystemReference(
+        many=True,
+        read_only=True,
+        help_text=_("The EU industrial ecosystems it works in (/api/v1/ecosystems/)."),
+    )
+    municipality = RegionReference(
+        read_only=True, allow_null=True, help_text=_("The municipality of its seat.")
+    )
+    county = RegionReference(
+        source="municipality.parent",
+        read_only=True,
+        allow_null=True,
+        help_text=_("The county of its seat."),
+    )
+    coordinator = OrganisationReference(
+        read_only=True, allow_null=True, help_text=_("The cluster management organisation.")
+    )
+    technologies = serializers.ListField(
+        source="technology_list",
+        child=serializers.CharField(),
+        read_only=True,
+        help_text=_("Technology keywords."),
+    )
+    labels = LabelSummary(
+        many=True,
+        read_only=True,
+        help_text=_("Its labels, newest first, each with its status today."),
+    )
     member_count = serializers.IntegerField(
         read_only=True, help_text=_("The number of current members.")
     )
@@ -116,6 +149,7 @@ class ClusterSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
             "labels",
             "updated_at",
         ]
+        extra_kwargs = {"slug": {"help_text": SLUG_HELP}}
 
     @extend_schema_field(serializers.URLField())
     def get_profile_url(self, cluster: Cluster) -> str:
@@ -128,10 +162,18 @@ class ClusterWriteSerializer(ModelCleanSerializer):
     """What the profile page lets managers change; the status is for network staff."""
 
     sectors: serializers.SlugRelatedField[Sector] = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Sector.objects.all(), many=True, required=False
+        slug_field="slug",
+        queryset=Sector.objects.all(),
+        many=True,
+        required=False,
+        help_text=_("The slugs of its fields (/api/v1/fields/); the whole list."),
     )
     ecosystems: serializers.SlugRelatedField[Ecosystem] = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Ecosystem.objects.all(), many=True, required=False
+        slug_field="slug",
+        queryset=Ecosystem.objects.all(),
+        many=True,
+        required=False,
+        help_text=_("The slugs of its EU industrial ecosystems (/api/v1/ecosystems/)."),
     )
     municipality: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(
         slug_field="code",
@@ -148,7 +190,10 @@ class ClusterWriteSerializer(ModelCleanSerializer):
         help_text=_("The slug of the cluster management organisation, a current member."),
     )
     technologies = serializers.ListField(
-        child=serializers.CharField(max_length=100), required=False, max_length=100
+        child=serializers.CharField(max_length=100),
+        required=False,
+        max_length=100,
+        help_text=_("Technology keywords; the whole list."),
     )
 
     class Meta:

@@ -27,6 +27,7 @@ from tinklas.clusters.api import ClusterReference
 from tinklas.clusters.member_views import MANAGE, OPEN_MEMBERSHIP
 from tinklas.clusters.models import Cluster, Label, LabelStatus, Membership
 from tinklas.common.api import (
+    URL_HELP,
     ModelCleanSerializer,
     api_errors,
     audited_write,
@@ -42,7 +43,7 @@ LABELS = "Labels"
 
 
 class MembershipSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    url = serializers.HyperlinkedIdentityField(view_name="api-membership")
+    url = serializers.HyperlinkedIdentityField(view_name="api-membership", help_text=URL_HELP)
     cluster = ClusterReference(read_only=True)
     organisation = OrganisationReference(read_only=True)
     is_current = serializers.SerializerMethodField(help_text=_("In force today."))
@@ -70,10 +71,12 @@ class MembershipSerializer(serializers.ModelSerializer):  # type: ignore[type-ar
 
 class MembershipCreateSerializer(ModelCleanSerializer):
     cluster: serializers.SlugRelatedField[Cluster] = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Cluster.objects.all()
+        slug_field="slug", queryset=Cluster.objects.all(), help_text=_("The cluster's slug.")
     )
     organisation: serializers.SlugRelatedField[Organisation] = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Organisation.objects.all()
+        slug_field="slug",
+        queryset=Organisation.objects.all(),
+        help_text=_("The slug of a registered organisation."),
     )
 
     class Meta:
@@ -232,7 +235,7 @@ class MembershipDetail(EditableDetailView):
 
 
 class LabelSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    url = serializers.HyperlinkedIdentityField(view_name="api-label")
+    url = serializers.HyperlinkedIdentityField(view_name="api-label", help_text=URL_HELP)
     cluster = ClusterReference(read_only=True)
     name = serializers.CharField(source="display_name", read_only=True)
     status = serializers.SerializerMethodField(help_text=_("The label's status today."))

@@ -24,6 +24,10 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 LANGUAGE_PARAMETER = "lang"
+# Meanings of the fields every resource has, for the schema and the documentation page.
+URL_HELP = _("This record in the API.")
+PROFILE_URL_HELP = _("Its public page on the site.")
+SLUG_HELP = _("Its identifier in addresses.")
 
 
 def language_codes() -> list[str]:
@@ -39,6 +43,7 @@ class Pagination(pagination.PageNumberPagination):
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+    page_size_query_description = _("Results per page: 20 unless given, at most 100.")  # type: ignore[assignment]
 
 
 class ReadOrSignedIn(permissions.BasePermission):

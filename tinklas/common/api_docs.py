@@ -13,24 +13,25 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.generators import SchemaGenerator
-from rest_framework.settings import api_settings
 
-from tinklas.common.api import LANGUAGE_PARAMETER, language_codes
+from tinklas.common.api import LANGUAGE_PARAMETER, configured_rate, language_codes
 
 METHOD_ORDER = ["GET", "POST", "PATCH", "PUT", "DELETE"]
 # Headers every operation of a kind shares; the page explains them once, at the top.
 SHARED_PARAMETERS = {"lang", "If-None-Match", "If-Modified-Since", "If-Match"}
-# The schema's tags are stable English names; the page shows them translated.
+# The schema's tags are stable English names; the page shows them translated, in this order.
 TAG_TITLES = {
     "Clusters": gettext_lazy("Clusters"),
     "Organisations": gettext_lazy("Organisations"),
     "Memberships": gettext_lazy("Memberships"),
     "Labels": gettext_lazy("Labels"),
-    "Reference data": gettext_lazy("Reference data"),
     "Network": gettext_lazy("Network"),
+    "Reference data": gettext_lazy("Reference data"),
     "Register of legal entities": gettext_lazy("Register of legal entities"),
 }
 PLACEHOLDERS = {"slug": "<slug>", "id": "<id>", "code": "<code>"}
@@ -52,7 +53,7 @@ class Operation:
     path: str
     anchor: str
     summary: str
-    description: str
+    description: SafeString
     writes: bool
     parameters: list[Field]
     request_fields: list[Field]
@@ -148,6 +149,29 @@ class SchemaReader:
         ]
 
 
+def with_code(text: str) -> SafeString:
+    """Text with `backticked` words shown as code, as the schema's descriptions write them."""
+    parts = str(text).split("`")
+    if len(parts) % 2 == 0:  # an unmatched backtick: shown as it is
+        return SafeString(escape(text))
+    return SafeString(
+        "".join(
+            format_html("<code>{}</code>", part) if index % 2 else escape(part)
+            for index, part in enumerate(parts)
+        )
+    )
+
+
+def rate_in_words(rate: str | None) -> str:
+    """A throttle rate ("60/min") as the page says it ("60 a minute")."""
+    if not rate or "/" not in rate:
+        return _("no limit")
+    count, period = rate.split("/", 1)
+    periods = {"s": _("%(count)s a second"), "m": _("%(count)s a minute")}
+    periods |= {"h": _("%(count)s an hour"), "d": _("%(count)s a day")}
+    return periods.get(period[:1], "%(count)s/" + period) % {"count": count}
+
+
 def plain(text: str) -> str:
     """The description without the list of choices the schema appends to it."""
     return str(text).split("\n\n* `")[0].strip()
@@ -166,7 +190,8 @@ def curl_example(base: str, method: str, path: str, body: Any, is_list: bool) ->
         '  -H "Content-Type: application/json"',
     ]
     if body is not None:
-        lines.append(f"  -d '{json.dumps(body, ensure_ascii=False)}'")
+        data = json.dumps(body, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        lines.append(f"  -d '{data}'")
     return " \\\n".join(lines)
 
 
@@ -205,7 +230,7 @@ def operations(schema: dict[str, Any], base: str) -> list[Section]:
                     path=path,
                     anchor=operation["operationId"],
                     summary=str(operation.get("summary", "")),
-                    description=str(operation.get("description", "")),
+                    description=with_code(operation.get("description", "")),
                     writes=method != "GET",
                     parameters=[
                         Field(
@@ -229,7 +254,11 @@ def operations(schema: dict[str, Any], base: str) -> list[Section]:
                     curl=curl_example(base, method, path, example, is_list),
                 )
             )
-    return list(sections.values())
+    order = list(TAG_TITLES)
+    return [
+        sections[tag]
+        for tag in sorted(sections, key=lambda tag: order.index(tag) if tag in order else 99)
+    ]
 
 
 def slug_of(text: str) -> str:
@@ -259,6 +288,7 @@ def documentation(request: HttpRequest) -> HttpResponse:
             }
             for code, name in settings.LANGUAGES
         ],
-        "throttle_rates": api_settings.DEFAULT_THROTTLE_RATES,
+        "anonymous_rate": rate_in_words(configured_rate("anon")),
+        "user_rate": rate_in_words(configured_rate("user")),
     }
     return render(request, "api/docs.html", context)

@@ -16,7 +16,14 @@ from stdnum.eu import vat
 from stdnum.exceptions import ValidationError as StdnumValidationError
 
 from tinklas.accounts.permissions import is_network_staff
-from tinklas.common.api import ModelCleanSerializer, language_field_names, refuse_fields
+from tinklas.common.api import (
+    PROFILE_URL_HELP,
+    SLUG_HELP,
+    URL_HELP,
+    ModelCleanSerializer,
+    language_field_names,
+    refuse_fields,
+)
 from tinklas.common.api_views import EditableDetailView, ListView
 from tinklas.organisations.filters import OrganisationFilter
 from tinklas.organisations.forms import IDENTITY, NACE_REVISION
@@ -36,7 +43,9 @@ class ActivityReference(serializers.ModelSerializer):  # type: ignore[type-arg]
 
 
 class OrganisationReference(serializers.ModelSerializer):  # type: ignore[type-arg]
-    url = serializers.HyperlinkedIdentityField(view_name="api-organisation", lookup_field="slug")
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-organisation", lookup_field="slug", help_text=URL_HELP
+    )
 
     class Meta:
         model = Organisation
@@ -47,12 +56,25 @@ class OrganisationSerializer(serializers.ModelSerializer):  # type: ignore[type-
     """What the organisation's public page shows. The address and the figures behind the
     size class (headcount, turnover, balance sheet) are written but not published."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api-organisation", lookup_field="slug")
-    profile_url = serializers.SerializerMethodField()
-    municipality = RegionReference(read_only=True, allow_null=True)
-    county = RegionReference(source="municipality.parent", read_only=True, allow_null=True)
-    main_activity = ActivityReference(read_only=True, allow_null=True)
-    other_activities = ActivityReference(many=True, read_only=True)
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-organisation", lookup_field="slug", help_text=URL_HELP
+    )
+    profile_url = serializers.SerializerMethodField(help_text=PROFILE_URL_HELP)
+    municipality = RegionReference(
+        read_only=True, allow_null=True, help_text=_("The municipality where it is registered.")
+    )
+    county = RegionReference(
+        source="municipality.parent",
+        read_only=True,
+        allow_null=True,
+        help_text=_("The county where it is registered."),
+    )
+    main_activity = ActivityReference(
+        read_only=True, allow_null=True, help_text=_("Its main activity (NACE).")
+    )
+    other_activities = ActivityReference(
+        many=True, read_only=True, help_text=_("Its other activities (NACE).")
+    )
     size_class = serializers.ChoiceField(
         choices=SizeClass.choices,
         allow_blank=True,
@@ -87,6 +109,7 @@ class OrganisationSerializer(serializers.ModelSerializer):  # type: ignore[type-
             "is_member",
             "updated_at",
         ]
+        extra_kwargs = {"slug": {"help_text": SLUG_HELP}}
 
     @extend_schema_field(serializers.URLField())
     def get_profile_url(self, organisation: Organisation) -> str:

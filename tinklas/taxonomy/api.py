@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from tinklas.common.api import language_field_names
+from tinklas.common.api import URL_HELP, language_field_names
 from tinklas.common.api_views import DetailView, ListView
 from tinklas.taxonomy.models import Ecosystem, NaceActivity, NaceRevision, Region, Sector
 
@@ -35,7 +35,9 @@ class RegionReference(serializers.ModelSerializer):  # type: ignore[type-arg]
 
 
 class EcosystemSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    url = serializers.HyperlinkedIdentityField(view_name="api-ecosystem", lookup_field="slug")
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-ecosystem", lookup_field="slug", help_text=URL_HELP
+    )
 
     class Meta:
         model = Ecosystem
@@ -43,7 +45,9 @@ class EcosystemSerializer(serializers.ModelSerializer):  # type: ignore[type-arg
 
 
 class SectorSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    url = serializers.HyperlinkedIdentityField(view_name="api-field", lookup_field="slug")
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-field", lookup_field="slug", help_text=URL_HELP
+    )
     ecosystems: serializers.SlugRelatedField[Ecosystem] = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True
     )
@@ -62,7 +66,7 @@ class SectorSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
 
 class NaceActivitySerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    url = serializers.HyperlinkedIdentityField(view_name="api-nace-activity")
+    url = serializers.HyperlinkedIdentityField(view_name="api-nace-activity", help_text=URL_HELP)
     # (The field, not Field.parent, which the type stubs take it for.)
     parent: serializers.SlugRelatedField[NaceActivity] = serializers.SlugRelatedField(  # type: ignore[assignment]
         slug_field="code", read_only=True, allow_null=True
@@ -84,7 +88,9 @@ class NaceActivitySerializer(serializers.ModelSerializer):  # type: ignore[type-
 
 
 class RegionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    url = serializers.HyperlinkedIdentityField(view_name="api-region", lookup_field="code")
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-region", lookup_field="code", help_text=URL_HELP
+    )
     parent: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(  # type: ignore[assignment]
         slug_field="code", read_only=True, allow_null=True
     )

@@ -314,3 +314,17 @@ def test_a_session_may_read_but_writes_need_the_csrf_token(world):
     )
     assert response.status_code == 403
     assert "CSRF" in response.json()["detail"]
+
+
+def test_writes_leave_no_audit_hooks_behind(client, world):
+    """The actor is set around each write inside the audit middleware's own context; both
+    must be closed afterwards, or every request would leave a signal receiver connected."""
+    from django.db.models.signals import pre_save
+
+    people, keys, _values = world
+    send(client, "patch", "/api/v1/clusters/matrix/", {"acronym": "A"}, keys["Manager"])
+    before = len(pre_save._live_receivers(LogEntry)[0])
+    for acronym in ("B", "C", "D"):
+        send(client, "patch", "/api/v1/clusters/matrix/", {"acronym": acronym}, keys["Manager"])
+    assert len(pre_save._live_receivers(LogEntry)[0]) == before
+    assert LogEntry.objects.filter(actor=people["Manager"]).count() == 4
