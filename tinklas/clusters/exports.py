@@ -62,7 +62,7 @@ def download(
     if chosen == "csv":
         pieces = csv_pieces(table.headers(), rows)
     else:
-        pieces = json_pieces(table.keys(), rows)
+        pieces = json_pieces(table.column_keys(), rows)
     response = StreamingHttpResponse(in_language(language, pieces), content_type=FORMATS[chosen])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
