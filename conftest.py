@@ -28,6 +28,12 @@ def fast_password_hashing(settings):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def media_in_a_temporary_folder(settings, tmp_path):  # type: ignore[no-untyped-def]
+    """Files tests write (open-data downloads, uploads) never land in var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def english_messages():  # type: ignore[no-untyped-def]
     """Tests read messages in English; pages choose their language from the URL."""
     from django.utils import translation

@@ -1,5 +1,6 @@
-"""Marks the registry as changed whenever anything the key figures are computed from is
-saved or deleted, so that cached figures are never stale (see common/versions.py)."""
+"""Marks the registry as changed whenever anything the key figures or the open-data download
+are computed from is saved or deleted, so that neither is ever stale (see
+common/versions.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from tinklas.network.figures import REGISTRY
 from tinklas.network.models import Network, NetworkMembership
 from tinklas.organisations.models import Organisation
 from tinklas.search import index
+from tinklas.taxonomy.models import Ecosystem, NaceActivity, Region, Sector
 
 
 def registry_changed(sender: type, **kwargs: Any) -> None:
@@ -21,11 +23,20 @@ def registry_changed(sender: type, **kwargs: Any) -> None:
 
 
 def connect() -> None:
-    for model in (Cluster, Label, Membership, Network, NetworkMembership, Organisation):
+    models = (Cluster, Label, Membership, Network, NetworkMembership, Organisation)
+    vocabularies = (Sector, Ecosystem, Region, NaceActivity)
+    for model in models + vocabularies:
         post_save.connect(registry_changed, sender=model, dispatch_uid=f"registry-{model.__name__}")
         post_delete.connect(
             registry_changed, sender=model, dispatch_uid=f"registry-delete-{model.__name__}"
         )
-    m2m_changed.connect(
-        registry_changed, sender=Cluster.sectors.through, dispatch_uid="registry-sectors"
-    )
+    for relation in (
+        Cluster.sectors,
+        Cluster.ecosystems,
+        Organisation.other_activities,
+        Sector.ecosystems,
+    ):
+        through = relation.through
+        m2m_changed.connect(
+            registry_changed, sender=through, dispatch_uid=f"registry-{through.__name__}"
+        )
