@@ -22,7 +22,6 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tinklas.accounts.permissions import is_network_staff
 from tinklas.clusters.api import ClusterReference
 from tinklas.clusters.member_views import MANAGE, OPEN_MEMBERSHIP
 from tinklas.clusters.models import Cluster, Label, LabelStatus, Membership
@@ -40,6 +39,8 @@ from tinklas.organisations.models import Organisation
 
 MEMBERSHIPS = "Memberships"
 LABELS = "Labels"
+
+MANAGE_LABELS = "clusters.manage_labels"
 
 
 class MembershipSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -336,7 +337,7 @@ class LabelList(ListView):
 
     def post(self, request: Request) -> Response:
         with audited_write(request):
-            if not is_network_staff(request.user):
+            if not request.user.has_perm(MANAGE_LABELS):
                 raise exceptions.PermissionDenied
             serializer = LabelWriteSerializer(
                 data=request.data, context=self.get_serializer_context()
@@ -373,4 +374,4 @@ class LabelDetail(EditableDetailView):
         return label.cluster.status == Cluster.Status.PUBLISHED
 
     def may_change(self, request: Request, label: Label) -> bool:
-        return is_network_staff(request.user)
+        return request.user.has_perm(MANAGE_LABELS, label.cluster)

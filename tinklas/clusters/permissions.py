@@ -42,3 +42,5 @@ rules.add_perm(
     "organisations.view_history", is_network_staff | is_representative | manages_a_cluster_of
 )
 rules.add_perm("clusters.view_register_report", is_network_staff)
+# Labels are awarded by outside bodies (ESCA, EUCLES); the secretariat records them.
+rules.add_perm("clusters.manage_labels", is_network_staff)

@@ -41,8 +41,8 @@ def clean_company_code(country: str, code: str) -> str:
 
 def clean_vat_code(code: str, country: str | None = None) -> str:
     """An EU VAT identification number with its country prefix (LT119511515)."""
-    compact = vat.compact(code)
     try:
+        compact = vat.compact(code)
         vat.validate(compact)
     except StdnumValidationError:
         raise ValidationError(

@@ -56,6 +56,9 @@ def test_vat_codes():
         clean_vat_code("LT119511516")
     with pytest.raises(ValidationError, match="does not match the country LV"):
         clean_vat_code("LT119511515", "LV")
+    # Too short to hold a country prefix: a message, not a crash.
+    with pytest.raises(ValidationError, match="not a valid EU VAT code"):
+        clean_vat_code("12")
 
 
 def test_generic_company_codes_of_other_countries():
