@@ -14,10 +14,12 @@ from django.core.cache import cache
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.utils import timezone
 
+from tinklas.accounts.models import ApiToken
 from tinklas.accounts.tests.factories import cluster_manager, person, representative, staff
 from tinklas.clusters.models import (
     ApplicationMember,
     ClusterApplication,
+    ImportRun,
     Invitation,
     Membership,
 )
@@ -112,8 +114,26 @@ def world(db):
         status=ClusterApplication.Status.SUBMITTED,
         submitted_at=now,
     )
+    api_token = ApiToken.objects.create(
+        user=applicant, name="Matrix", key_digest=hash_token("matrix-api-key")
+    )
+    import_run = ImportRun.objects.create(
+        cluster=cluster,
+        uploaded_by=manager,
+        file_name="members.csv",
+        file_format="csv",
+        file_size=1,
+        content=b"",
+        language="en",
+        status="checked",
+        total_rows=1,
+        new_rows=1,
+        results=[],
+    )
     values = {
         "cluster": cluster.slug,
+        "api_token": api_token.pk,
+        "import_run": import_run.pk,
         "organisation": organisation.slug,
         "membership": membership.pk,
         "invitation": invitation.pk,
