@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install demo demo-code serve migrate messages test test-postgresql browser-test api-contract chromium lint format typecheck check-deploy bench lock clean
+.PHONY: install demo demo-code serve migrate messages catalogue test test-postgresql browser-test api-contract chromium lint format typecheck check-deploy bench lock clean
 
 install: $(STAMP)
 
@@ -20,6 +20,11 @@ $(STAMP): pyproject.toml requirements.lock build-constraints.txt
 messages: install
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+
+# Regenerates the Lithuanian catalogue from the sources (the open-data README is Markdown).
+catalogue: install
+	$(BIN)/python manage.py makemessages -l lt -e html,txt,py,md --no-obsolete \
+		--ignore=.venv --ignore=benchmarks --ignore=browser_tests
 
 migrate: install messages
 	$(BIN)/python manage.py migrate --no-input -v 0

@@ -13,16 +13,21 @@ from django.utils.translation import gettext_lazy as _
 
 from tinklas.clusters.member_counts import ensure_member_counts_current
 from tinklas.clusters.models import Cluster, Membership
-from tinklas.common.pages import list_template, page_of, page_of_ordered_ids, query_without
+from tinklas.common.pages import (
+    ORDERED_IDS_UP_TO,
+    list_template,
+    page_of,
+    page_of_ordered_ids,
+    query_without,
+)
 from tinklas.common.requests import HtmxHttpRequest
 from tinklas.organisations.filters import OrganisationFilter
 from tinklas.organisations.models import Organisation
 from tinklas.search.filters import search_list_context
 
 PER_PAGE = 25
-# A search matching up to this many organisations is paged from its ordered ids (one query
-# for ids and count together); larger results are counted and sliced by the database.
-ORDERED_IDS_UP_TO = 50_000
+# A search matching up to ORDERED_IDS_UP_TO organisations is paged from its ordered ids;
+# larger results are counted and sliced by the database.
 FILTERS = ["kind", "size", "county", "activity", "cluster"]
 
 

@@ -23,6 +23,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from tinklas.common.pages import ORDERED_IDS_UP_TO, OrderedRows
+
 LANGUAGE_PARAMETER = "lang"
 # Meanings of the fields every resource has, for the schema and the documentation page.
 URL_HELP = _("This record in the API.")
@@ -44,6 +46,16 @@ class Pagination(pagination.PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 100
     page_size_query_description = _("Results per page: 20 unless given, at most 100.")  # type: ignore[assignment]
+
+    def paginate_queryset(
+        self, queryset: Any, request: Request, view: Any = None
+    ) -> list[Any] | None:
+        """A searched result is paged by its ordered ids, as the directory pages do."""
+        if request.query_params.get("q"):
+            ids = list(queryset.values_list("pk", flat=True)[: ORDERED_IDS_UP_TO + 1])
+            if len(ids) <= ORDERED_IDS_UP_TO:
+                queryset = OrderedRows(queryset, ids)
+        return super().paginate_queryset(queryset, request, view)
 
 
 class ReadOrSignedIn(permissions.BasePermission):

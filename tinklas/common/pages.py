@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -30,16 +31,42 @@ def page_of(queryset: QuerySet[Any], raw_page: str | None, per_page: int) -> Pag
     return Paginator(queryset, per_page).get_page(page_number(raw_page))
 
 
+# Searched results up to this size are paged by their ordered ids (OrderedRows).
+ORDERED_IDS_UP_TO = 50_000
+
+
+class OrderedRows(Sequence[Any]):
+    """A searched result of up to some thousands of rows, read for a paginator in two cheap
+    queries instead of a count and an ordered page, which each scan the matches: the ordered
+    ids (which give the count) once, then each page's rows by id."""
+
+    def __init__(self, queryset: QuerySet[Any], ordered_ids: list[Any]) -> None:
+        # The rows are read by id alone: the search and filters already chose them. Only the
+        # joins and prefetches the page needs are kept.
+        rows = queryset.model._default_manager.all()
+        rows.query.select_related = queryset.query.select_related
+        prefetches = getattr(queryset, "_prefetch_related_lookups", ())  # not public API
+        self.rows = rows.prefetch_related(*prefetches)
+        self.ordered_ids = ordered_ids
+
+    def __len__(self) -> int:
+        return len(self.ordered_ids)
+
+    def __getitem__(self, index: Any) -> Any:
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        wanted = self.ordered_ids[index]
+        found = {row.pk: row for row in self.rows.filter(pk__in=wanted).order_by()}
+        return [found[pk] for pk in wanted if pk in found]
+
+
 def page_of_ordered_ids(
     queryset: QuerySet[Any], raw_page: str | None, per_page: int, related: list[str]
 ) -> Page[Any]:
-    """The same page as page_of, for a result of a few thousand rows: one query reads the
-    ordered ids (which also gives the count), a second reads the page's rows."""
+    """The same page as page_of, for a searched result of up to ORDERED_IDS_UP_TO rows."""
     ids = list(queryset.values_list("pk", flat=True))
-    page = Paginator(ids, per_page).get_page(page_number(raw_page))
-    rows = queryset.model.objects.select_related(*related).in_bulk(list(page.object_list))
-    page.object_list = [rows[pk] for pk in page.object_list]
-    return page
+    rows = OrderedRows(queryset.select_related(*related), ids)
+    return Paginator(rows, per_page).get_page(page_number(raw_page))
 
 
 def query_without(query: QueryDict, *names: str, **replace: str) -> str:

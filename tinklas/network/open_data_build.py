@@ -135,7 +135,7 @@ def readme(
                 "network": Network.objects.first(),
                 "files": describe(TABLES, counts),
                 "built": built,
-                "data_language": translation.get_language_info(data_language)["name"],
+                "data_language": translation.get_language_info(data_language)["name_translated"],
                 "licence_name": LICENCE_NAME,
                 "licence_url": LICENCE_URL,
             },

@@ -143,9 +143,9 @@ def test_the_api_gives_an_entity_by_its_code(client, tmp_path):
 
 
 def test_the_api_answers_an_unknown_code_with_404_and_a_malformed_one_with_400(client):
-    unknown = client.get(f"/api/v1/legal-entities/{DUONA}/")
+    unknown = client.get(f"/api/v1/legal-entities/{DUONA}/", HTTP_ACCEPT_LANGUAGE="en")
     assert unknown.status_code == 404
     assert unknown.json() == {"detail": "No legal entity with this code is in the register."}
-    malformed = client.get("/api/v1/legal-entities/12AB/")
+    malformed = client.get("/api/v1/legal-entities/12AB/", HTTP_ACCEPT_LANGUAGE="en")
     assert malformed.status_code == 400
     assert "digits only" in malformed.json()["detail"]
