@@ -246,7 +246,10 @@ def upsert(rows: list[tuple[Any, ...]]) -> None:
         + [now]
         for row in rows
     ]
-    per_statement = (connection.features.max_query_params or len(values)) // len(columns)
+    # As many rows per statement as the engine's parameter limit allows (SQLite: 999);
+    # without a limit (PostgreSQL) the whole batch in one.
+    parameter_limit = connection.features.max_query_params
+    per_statement = max(1, parameter_limit // len(columns)) if parameter_limit else len(values)
     placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
     with connection.cursor() as cursor:
         for start in range(0, len(values), per_statement):
