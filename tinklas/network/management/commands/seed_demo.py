@@ -10,6 +10,7 @@ from tinklas.network.demo.accounts import (
     create_demo_accounts,
 )
 from tinklas.network.demo.builder import build_demo_network
+from tinklas.network.demo.register import create_register_entries
 
 
 class Command(BaseCommand):
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             raise CommandError("seed_demo replaces all registry data; it runs only in DEBUG mode.")
         build_demo_network(today)
         accounts = create_demo_accounts()
+        register_entries = create_register_entries(today)
         numbers = figures.key_figures(today)
         self.stdout.write(
             self.style.SUCCESS(
@@ -38,6 +40,10 @@ class Command(BaseCommand):
                 f"{numbers.member_smes} member SMEs, {numbers.member_organisations} member "
                 f"organisations, {numbers.labels_in_force} labels in force."
             )
+        )
+        self.stdout.write(
+            f"Register of legal entities: {register_entries} demo entries for the members "
+            "(a few differ from the registry or are being liquidated: /lt/register/report/)."
         )
         self.stdout.write(f"Demo accounts (password {DEMO_PASSWORD}):")
         for account in accounts:
