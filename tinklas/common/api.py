@@ -78,8 +78,11 @@ def require_permission(request: Request, allowed: bool, *, public: bool) -> None
 
 
 def configured_rate(scope: str | None) -> str | None:
+    """The scope's rate, or None (not throttled) when it is set to "off"."""
     rate = api_settings.DEFAULT_THROTTLE_RATES.get(scope or "")
-    return str(rate) if rate is not None else None
+    if rate is None or str(rate).strip().lower() == "off":
+        return None
+    return str(rate)
 
 
 class AnonymousThrottle(throttling.AnonRateThrottle):
