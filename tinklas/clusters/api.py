@@ -23,6 +23,7 @@ from rest_framework.request import Request
 from tinklas.accounts.permissions import is_network_staff
 from tinklas.clusters.directory import published_clusters
 from tinklas.clusters.filters import ClusterFilter
+from tinklas.clusters.forms import PROFILE_FIELDS
 from tinklas.clusters.member_counts import ensure_member_counts_current
 from tinklas.clusters.models import Cluster, Label, LabelStatus, Membership
 from tinklas.clusters.organisation_views import MemberOrganisationFilter, member_organisations
@@ -31,10 +32,10 @@ from tinklas.common.api import (
     SLUG_HELP,
     URL_HELP,
     ModelCleanSerializer,
-    language_field_names,
     refuse_fields,
 )
 from tinklas.common.api_views import EditableDetailView, ListView
+from tinklas.common.form_layout import language_field_names
 from tinklas.organisations.api import (
     OrganisationDetailBase,
     OrganisationListBase,
@@ -198,25 +199,7 @@ class ClusterWriteSerializer(ModelCleanSerializer):
 
     class Meta:
         model = Cluster
-        fields = [
-            *language_field_names("name"),
-            "acronym",
-            *language_field_names("description"),
-            "sectors",
-            "ecosystems",
-            "technologies",
-            "contact_person",
-            "contact_email",
-            "contact_phone",
-            "website",
-            "maturity",
-            "maturity_assessed_on",
-            "founded_on",
-            "municipality",
-            "management_fte",
-            "coordinator",
-            "status",
-        ]
+        fields = [*PROFILE_FIELDS, "status"]
         validators: list[Any] = []  # the model's full_clean decides (ModelCleanSerializer)
 
     required_translations = ("name",)

@@ -20,30 +20,35 @@ from tinklas.taxonomy.models import Region
 TRANSLATED = ["name", "description"]
 
 
+# What a cluster's managers keep current, on the edit page and through the API; the status
+# is the network's.
+PROFILE_FIELDS = [
+    *language_field_names("name"),
+    "acronym",
+    *language_field_names("description"),
+    "sectors",
+    "ecosystems",
+    "technologies",
+    "contact_person",
+    "contact_email",
+    "contact_phone",
+    "website",
+    "maturity",
+    "maturity_assessed_on",
+    "founded_on",
+    "municipality",
+    "management_fte",
+    "coordinator",
+]
+
+
 class ClusterProfileForm(StyledForm, VersionedModelForm):
     """Everything on the public profile a cluster's managers keep current; the status is
     the network's to change."""
 
     class Meta:
         model = Cluster
-        fields = [
-            *language_field_names("name"),
-            "acronym",
-            *language_field_names("description"),
-            "sectors",
-            "ecosystems",
-            "technologies",
-            "contact_person",
-            "contact_email",
-            "contact_phone",
-            "website",
-            "maturity",
-            "maturity_assessed_on",
-            "founded_on",
-            "municipality",
-            "management_fte",
-            "coordinator",
-        ]
+        fields = PROFILE_FIELDS
         widgets = {
             **{
                 name: forms.Textarea(attrs={"rows": 6})

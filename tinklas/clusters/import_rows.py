@@ -29,11 +29,8 @@ from tinklas.clusters.models import Cluster, Membership
 from tinklas.organisations.forms import IDENTITY
 from tinklas.organisations.models import Organisation
 from tinklas.search.analyzer import fold
-from tinklas.search.index import Search
 from tinklas.taxonomy.models import NaceActivity, Region
 
-# How many organisations of a similar name are compared by their folded names.
-NAMESAKE_CANDIDATES = 200
 # Rows looked up together, and how often the progress is told.
 CHUNK_ROWS = 50
 # Fields whose values were read from the database: validating them would read them again
@@ -173,13 +170,8 @@ class RowProcessor:
     def namesakes(self, name: str, municipality: Region | None, country: str) -> list[Organisation]:
         """Registered organisations of the same name, ignoring case, accents, quotes and
         punctuation, in the same municipality and country."""
-        search = Search.parse(name)
-        if not search:
-            return []
-        candidates = Organisation.objects.filter(
-            search.matches("organisation"), country=country, municipality=municipality
-        ).select_related("municipality", "main_activity")[:NAMESAKE_CANDIDATES]
-        return [candidate for candidate in candidates if fold(candidate.name) == fold(name)]
+        organisations = Organisation.objects.select_related("municipality", "main_activity")
+        return organisations.namesakes(name, country=country, municipality=municipality)
 
     def first_mention(
         self, parsed: ParsedRow, existing: Organisation | None, result: dict[str, Any]

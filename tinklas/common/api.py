@@ -23,6 +23,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from tinklas.common.form_layout import language_field_names
 from tinklas.common.pages import ORDERED_IDS_UP_TO, OrderedRows
 
 LANGUAGE_PARAMETER = "lang"
@@ -34,11 +35,6 @@ SLUG_HELP = _("Its identifier in addresses.")
 
 def language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
-
-
-def language_field_names(name: str) -> list[str]:
-    """A translated field's per-language fields (`name_lt`, `name_en`, ...)."""
-    return [f"{name}_{code.replace('-', '_')}" for code in language_codes()]
 
 
 class Pagination(pagination.PageNumberPagination):

@@ -16,8 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 def language_field_names(*names: str) -> list[str]:
-    """The per-language fields of translated fields, in the configured language order."""
-    return [f"{name}_{code}" for name in names for code, _language in settings.LANGUAGES]
+    """The per-language fields of translated fields (name_lt, name_en...), in the configured
+    language order; a regional code such as pt-br gives name_pt_br, as modeltranslation does."""
+    codes = [code.replace("-", "_") for code, _language in settings.LANGUAGES]
+    return [f"{name}_{code}" for name in names for code in codes]
 
 
 def capitalised(choices: Any) -> list[tuple[Any, Any]]:

@@ -21,12 +21,12 @@ from tinklas.common.api import (
     SLUG_HELP,
     URL_HELP,
     ModelCleanSerializer,
-    language_field_names,
     refuse_fields,
 )
 from tinklas.common.api_views import EditableDetailView, ListView
+from tinklas.common.form_layout import language_field_names
 from tinklas.organisations.filters import OrganisationFilter
-from tinklas.organisations.forms import IDENTITY, NACE_REVISION
+from tinklas.organisations.forms import EDITABLE_FIELDS, IDENTITY, NACE_REVISION
 from tinklas.organisations.models import Organisation
 from tinklas.organisations.sizes import SizeClass
 from tinklas.taxonomy.api import RegionReference
@@ -157,21 +157,7 @@ class OrganisationWriteSerializer(ModelCleanSerializer):
 
     class Meta:
         model = Organisation
-        fields = [
-            *IDENTITY,
-            "legal_form",
-            "vat_code",
-            *language_field_names("description"),
-            "website",
-            "address",
-            "municipality",
-            "founded_year",
-            "main_activity",
-            "other_activities",
-            "headcount",
-            "annual_turnover",
-            "balance_sheet_total",
-        ]
+        fields = EDITABLE_FIELDS
         validators: list[Any] = []  # the model's full_clean decides (ModelCleanSerializer)
 
     required_translations = ()

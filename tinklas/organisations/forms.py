@@ -16,8 +16,6 @@ from tinklas.common.concurrency import VersionedModelForm
 from tinklas.common.countries import country_choices, country_name
 from tinklas.common.form_layout import StyledForm, language_field_names
 from tinklas.organisations.models import Organisation
-from tinklas.search.analyzer import fold
-from tinklas.search.index import Search
 from tinklas.taxonomy.models import NaceActivity, NaceRevision, Region
 
 # New codes are read in this revision; activities an organisation already has in an older
@@ -25,8 +23,22 @@ from tinklas.taxonomy.models import NaceActivity, NaceRevision, Region
 NACE_REVISION = NaceRevision.REV_2_1
 # Fields that identify the organisation in its country's register: staff change them.
 IDENTITY = ["name", "kind", "country", "company_code"]
-# How many organisations of similar name are compared by their folded names.
-NAMESAKE_CANDIDATES = 200
+# What the edit page and the API change: the identity (staff only) and the public data.
+EDITABLE_FIELDS = [
+    *IDENTITY,
+    "legal_form",
+    "vat_code",
+    *language_field_names("description"),
+    "website",
+    "address",
+    "municipality",
+    "founded_year",
+    "main_activity",
+    "other_activities",
+    "headcount",
+    "annual_turnover",
+    "balance_sheet_total",
+]
 
 
 class NaceCodesField(forms.CharField):
@@ -100,21 +112,7 @@ class OrganisationEditForm(OrganisationFormBase, VersionedModelForm):
 
     class Meta:
         model = Organisation
-        fields = [
-            *IDENTITY,
-            "legal_form",
-            "vat_code",
-            *language_field_names("description"),
-            "website",
-            "address",
-            "municipality",
-            "founded_year",
-            "main_activity",
-            "other_activities",
-            "headcount",
-            "annual_turnover",
-            "balance_sheet_total",
-        ]
+        fields = EDITABLE_FIELDS
         widgets = {
             name: forms.Textarea(attrs={"rows": 5}) for name in language_field_names("description")
         }
@@ -172,12 +170,8 @@ class NewOrganisationForm(OrganisationFormBase):
     def namesakes(self) -> list[Organisation]:
         """Organisations of the same name, ignoring case, accents and punctuation, in the
         same municipality: perhaps the same organisation, registered without its code."""
-        name = self.cleaned_data.get("name") or ""
-        search = Search.parse(name)
-        if not search:
-            return []
-        municipality = self.cleaned_data.get("municipality")
-        candidates = Organisation.objects.filter(
-            search.matches("organisation"), municipality=municipality
-        ).select_related("municipality")[:NAMESAKE_CANDIDATES]
-        return [candidate for candidate in candidates if fold(candidate.name) == fold(name)]
+        organisations = Organisation.objects.select_related("municipality")
+        return organisations.namesakes(
+            self.cleaned_data.get("name") or "",
+            municipality=self.cleaned_data.get("municipality"),
+        )

@@ -19,7 +19,12 @@ from tinklas.common.models import Timestamped
 from tinklas.common.text import unique_slug
 from tinklas.organisations.identifiers import clean_company_code, clean_vat_code
 from tinklas.organisations.sizes import SME_CLASSES, SizeClass, size_class_for
+from tinklas.search.analyzer import fold
+from tinklas.search.index import Search
 from tinklas.taxonomy.models import NaceActivity, Region
+
+# How many organisations of a similar name are compared by their folded names.
+NAMESAKE_CANDIDATES = 200
 
 
 def default_country() -> str:
@@ -30,6 +35,17 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
     def smes(self) -> OrganisationQuerySet:
         """Companies that are micro, small or medium-sized enterprises."""
         return self.filter(kind=Organisation.Kind.COMPANY, size_class__in=SME_CLASSES)
+
+    def namesakes(self, name: str, **place: Any) -> list[Organisation]:
+        """Organisations of the same name, ignoring case, accents, quotes and punctuation,
+        at the given place (municipality=..., country=...): perhaps the same organisation,
+        registered without its code. The search index finds candidates; their folded names
+        decide."""
+        search = Search.parse(name)
+        if not search:
+            return []
+        candidates = self.filter(search.matches("organisation"), **place)[:NAMESAKE_CANDIDATES]
+        return [candidate for candidate in candidates if fold(candidate.name) == fold(name)]
 
 
 class Organisation(Timestamped):

@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from tinklas.common.api import URL_HELP, language_field_names
+from tinklas.common.api import URL_HELP
 from tinklas.common.api_views import DetailView, ListView
+from tinklas.common.form_layout import language_field_names
 from tinklas.taxonomy.models import Ecosystem, NaceActivity, NaceRevision, Region, Sector
 
 TAG = "Reference data"
