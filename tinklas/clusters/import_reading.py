@@ -1,7 +1,8 @@
 """Reading an uploaded member list: CSV in any of the usual encodings and delimiters, or an
 Excel workbook, into rows of cells under known column keys. A file that cannot be imported
 as a whole (too large, not a table, unknown columns...) raises UnreadableFile with a
-message that says what to do."""
+message that says what to do. The files are read through tinklas.common.uploads, which holds
+them to the limits on rows, cells, characters and (for workbooks) the unpacked archive."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from tinklas.clusters.import_columns import REQUIRED_KEYS, column_for_header
+from tinklas.common import uploads
 
 Cell = str | int | float | Decimal | datetime.date | datetime.datetime | None
 
@@ -63,6 +65,11 @@ def max_bytes() -> int:
 
 def max_rows() -> int:
     return int(getattr(settings, "TINKLAS_IMPORT_MAX_ROWS", DEFAULT_MAX_ROWS))
+
+
+def limits() -> uploads.Limits:
+    """The limits of every upload, with the import's own largest file."""
+    return uploads.upload_limits(max_bytes=max_bytes())
 
 
 def check_size(size: int) -> None:
@@ -149,14 +156,18 @@ def normalise_cell(value: Any) -> Cell:
     return str(value).strip() or None
 
 
-def csv_records(content: bytes) -> Iterator[list[Any]]:
+def csv_records(content: bytes, limits: uploads.Limits) -> Iterator[list[Any]]:
     if zipfile.is_zipfile(io.BytesIO(content)):
         raise UnreadableFile(
             _("The file is an Excel workbook: give it a name ending in .xlsx, or save it as CSV.")
         )
+    uploads.check_size(len(content), limits)
     text = decode(content)
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(first_line))
+    # Only as much as a line may hold: a file without line breaks is not copied whole.
+    first_line = text[: limits.max_line_characters + 2].split("\n", 1)[0]
+    reader = uploads.CsvRows(
+        uploads.string_lines(text, limits), limits, delimiter=delimiter_of(first_line)
+    )
     try:
         yield from reader
     except csv.Error as error:
@@ -164,27 +175,6 @@ def csv_records(content: bytes) -> Iterator[list[Any]]:
             _("Row %(row)s cannot be read as CSV (%(reason)s).")
             % {"row": reader.line_num, "reason": error}
         ) from None
-
-
-def xlsx_records(content: bytes) -> Iterator[tuple[Any, ...]]:
-    """The first sheet's rows. openpyxl comes with django-import-export's xlsx extra."""
-    from openpyxl import load_workbook
-
-    not_a_workbook = _(
-        "The file is not an Excel workbook (.xlsx). Save it as an Excel workbook or as CSV "
-        "and upload it again."
-    )
-    if not zipfile.is_zipfile(io.BytesIO(content)):
-        raise UnreadableFile(not_a_workbook)
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise UnreadableFile(not_a_workbook) from None
-    try:
-        sheet = workbook.worksheets[0]
-        yield from sheet.iter_rows(values_only=True)
-    finally:
-        workbook.close()
 
 
 def read_header(cells: Iterable[Any]) -> list[str]:
@@ -221,9 +211,23 @@ def read_header(cells: Iterable[Any]) -> list[str]:
 
 
 def read_table(content: bytes, file_format: str) -> Table:
+    """The header's column keys and every row that holds a value. The reader refuses the
+    file past the limits of uploads (rows read, blank ones too; cells; characters); the
+    import's own limit counts only the rows that hold values."""
     if not content.strip():
         raise UnreadableFile(_("The file is empty."))
-    records = xlsx_records(content) if file_format == "xlsx" else csv_records(content)
+    try:
+        return table_of(content, file_format, limits())
+    except uploads.UploadRefused as error:
+        raise UnreadableFile(str(error)) from None
+
+
+def table_of(content: bytes, file_format: str, limits: uploads.Limits) -> Table:
+    records: Iterator[Iterable[Any]] = (
+        uploads.xlsx_rows(content, limits)
+        if file_format == "xlsx"
+        else csv_records(content, limits)
+    )
     header = next(records, None)
     if header is None or not any(normalise_cell(cell) for cell in header):
         raise UnreadableFile(

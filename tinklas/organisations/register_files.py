@@ -3,7 +3,9 @@ CC BY 4.0): pipe-separated UTF-8 text, a header line naming the columns, a value
 pipes put in quotes with its own quotes doubled (as csv does), dates as YYYY-MM-DD.
 
 A file is recognised by its header, never by its name, and read as a stream, one row at a
-time, so that a file of 40 MB never sits in memory. Each row comes out either parsed or as a
+time, so that a file of 40 MB never sits in memory, through tinklas.common.uploads: a line
+longer than the upload limit (a file without line breaks, a quote never closed) or a row of
+too many cells or characters stops the file. Each row comes out either parsed or as a
 problem naming its line and field; what the rows mean is organisations/register.py's."""
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
 
+from django.conf import settings
 from django.utils.translation import gettext as _
+
+from tinklas.common import uploads
 
 REGISTERED_HEADER = (
     "ja_kodas",
@@ -85,18 +90,10 @@ def expected_headers() -> str:
     return " / ".join("|".join(header) for header in HEADERS)
 
 
-def text_lines(binary: IO[bytes]) -> Iterator[str]:
-    """The file's lines as text, decoded one at a time so that a byte that is not UTF-8 is
-    reported at its line; a byte-order mark at the start is dropped. Line ends stay for the
-    csv reader, which keeps those inside quoted values."""
-    for number, raw in enumerate(binary, start=1):
-        try:
-            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError:
-            raise RegisterFileError(
-                _("Line %(line)s is not UTF-8 text.") % {"line": number}
-            ) from None
-        yield text
+def limits() -> uploads.Limits:
+    """The limits of every upload, without a limit on rows: the files hold 230,000 and are
+    streamed into the database, so their size bounds them."""
+    return uploads.upload_limits(max_bytes=settings.TINKLAS_REGISTER_MAX_BYTES, max_rows=None)
 
 
 def recognise(header: list[str]) -> FileKind:
@@ -123,21 +120,30 @@ def header_kind(binary: IO[bytes]) -> FileKind:
 def read_rows(binary: IO[bytes]) -> tuple[FileKind, Iterator[RegisterRow | RowProblem]]:
     """The kind of file and its rows, read one at a time. Raises RegisterFileError for an
     unknown header, text that is not UTF-8 or quoting that cannot be read."""
-    reader = csv.reader(text_lines(binary), delimiter="|", quotechar='"', doublequote=True)
+    register_limits = limits()
+    reader = uploads.CsvRows(
+        uploads.text_lines(binary, register_limits),
+        register_limits,
+        delimiter="|",
+        quotechar='"',
+        doublequote=True,
+    )
     try:
         header = next(reader, None)
     except csv.Error:
         raise RegisterFileError(
             _("The first line cannot be read as pipe-separated text.")
         ) from None
+    except uploads.UploadRefused as error:
+        raise RegisterFileError(str(error)) from None
     if header is None:
         raise RegisterFileError(_("The file is empty."))
     kind = recognise(header)
     return kind, rows_of(reader, kind)
 
 
-def rows_of(reader: Iterator[list[str]], kind: FileKind) -> Iterator[RegisterRow | RowProblem]:
-    line_number = getattr(reader, "line_num", 1)
+def rows_of(reader: uploads.CsvRows, kind: FileKind) -> Iterator[RegisterRow | RowProblem]:
+    line_number = reader.line_num
     width = len(REGISTERED_HEADER if kind == FileKind.REGISTERED else DEREGISTERED_HEADER)
     while True:
         first_line = line_number + 1  # a quoted value may span lines: report where it starts
@@ -148,9 +154,11 @@ def rows_of(reader: Iterator[list[str]], kind: FileKind) -> Iterator[RegisterRow
                 _("Line %(line)s cannot be read: %(reason)s.")
                 % {"line": first_line, "reason": error}
             ) from None
+        except uploads.UploadRefused as error:
+            raise RegisterFileError(str(error)) from None
         if values is None:
             return
-        line_number = getattr(reader, "line_num", line_number + 1)
+        line_number = reader.line_num
         if not values:
             continue  # an empty line, as at the end of some files
         if len(values) != width:

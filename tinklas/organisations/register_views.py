@@ -23,6 +23,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tinklas.common import uploads
 from tinklas.common.access import permission_required
 from tinklas.common.form_layout import StyledForm
 from tinklas.common.requests import HtmxHttpRequest
@@ -32,11 +33,11 @@ from tinklas.organisations.register_files import (
     RegisterFileError,
     expected_headers,
     header_kind,
+    limits,
 )
 
 LOAD_REGISTER = "organisations.load_register"
 LOADS_SHOWN = 10
-MAX_FILE_SIZE = 200 * 1024 * 1024  # five times the real registered file
 MAX_FILES = 4
 
 
@@ -51,8 +52,8 @@ class RegisterFilesField(forms.FileField):
         super().__init__(widget=MultipleFileInput(attrs={"accept": ".csv,text/csv"}), **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
-        uploads = data if isinstance(data, list | tuple) else [data] if data else []
-        files = [super(RegisterFilesField, self).clean(upload, initial) for upload in uploads]
+        received = data if isinstance(data, list | tuple) else [data] if data else []
+        files = [super(RegisterFilesField, self).clean(upload, initial) for upload in received]
         files = [file for file in files if file]
         if not files:
             raise forms.ValidationError(_("Choose at least one file."))
@@ -60,12 +61,12 @@ class RegisterFilesField(forms.FileField):
             raise forms.ValidationError(_("Choose at most %(count)s files.") % {"count": MAX_FILES})
         problems = []
         for file in files:
-            if file.size and file.size > MAX_FILE_SIZE:
-                problems.append(_("%(file)s is larger than 200 MB.") % {"file": file.name})
-                continue
             try:
+                # The size Django counted while receiving it, before a line is read; the
+                # rows are held to the other upload limits when the load reads them.
+                uploads.check_size(file.size or 0, limits())
                 file.kind = header_kind(file)  # type: ignore[union-attr]
-            except RegisterFileError as error:
+            except (uploads.UploadRefused, RegisterFileError) as error:
                 problems.append(f"{file.name}: {error}")
             file.seek(0)
         if problems:

@@ -6,6 +6,7 @@ import io
 
 import pytest
 
+from tinklas.common.tests.workbooks import measured
 from tinklas.organisations.register_files import (
     FileKind,
     RegisterFileError,
@@ -20,6 +21,11 @@ from tinklas.organisations.tests.register_data import DEREGISTERED_HEADER, REGIS
 def rows_of(text: str, *, bom: bool = False) -> tuple[FileKind, list[RegisterRow | RowProblem]]:
     kind, rows = read_rows(io.BytesIO(("\ufeff" if bom else "").encode() + text.encode()))
     return kind, list(rows)
+
+
+def rows_of_binary(binary: io.BytesIO) -> list[RegisterRow | RowProblem]:
+    binary.seek(0)
+    return list(read_rows(binary)[1])
 
 
 def test_each_file_is_recognised_by_its_header_whatever_its_name():
@@ -122,3 +128,27 @@ def test_text_that_is_not_utf8_is_refused_with_its_line():
     _kind, rows = read_rows(io.BytesIO(text.encode()[:-20] + "Ąžuolas\n".encode("cp1257")))
     with pytest.raises(RegisterFileError, match="Line 4 is not UTF-8 text"):
         list(rows)
+
+
+def test_a_file_without_line_breaks_is_refused_at_the_line_limit_in_little_memory():
+    binary = io.BytesIO(f"{DEREGISTERED_HEADER}\n".encode() + b"110003978|" * 500_000)
+    measurement = measured(lambda: rows_of_binary(binary))
+    assert isinstance(measurement.error, RegisterFileError)
+    assert str(measurement.error).startswith("Line 2 is longer than 100,000 characters.")
+    assert measurement.peak_bytes < 2 * 1024 * 1024  # the file is 5 MB
+
+
+def test_a_quote_never_closed_is_refused_at_the_line_limit(settings):
+    settings.TINKLAS_UPLOAD_MAX_LINE_CHARACTERS = 200
+    text = f"{DEREGISTERED_HEADER}\n" + '110003978|"UAB Pienas|Kaunas\n' + "1996-04-03|310\n" * 50
+    with pytest.raises(RegisterFileError, match="Line 2 is longer than 200 characters"):
+        rows_of(text)
+
+
+def test_a_field_longer_than_a_cell_may_be_is_refused(settings):
+    settings.TINKLAS_UPLOAD_MAX_CELL_CHARACTERS = 20
+    with pytest.raises(RegisterFileError, match="Row 2, column B holds 26 characters"):
+        rows_of(
+            f"{DEREGISTERED_HEADER}\n"
+            "110003978|UAB Pienas ir kiti pieninė|Kaunas|1996-04-03|310|UAB|2024-05-06|2026-08-28"
+        )

@@ -149,3 +149,19 @@ def test_the_api_answers_an_unknown_code_with_404_and_a_malformed_one_with_400(c
     malformed = client.get("/api/v1/legal-entities/12AB/", HTTP_ACCEPT_LANGUAGE="en")
     assert malformed.status_code == 400
     assert "digits only" in malformed.json()["detail"]
+
+
+def test_a_file_over_the_size_limit_is_named_with_the_limit_and_nothing_is_stored(
+    client, settings, storage
+):
+    settings.TASKS = IMMEDIATE
+    settings.TINKLAS_REGISTER_MAX_BYTES = 200
+    client.force_login(staff())
+    files = [upload("JAR_IREGISTRUOTI.csv", REGISTERED_HEADER, [registered(SILAS)] * 3)]
+    response = client.post(reverse("register-import"), {"register_files": files})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "JAR_IREGISTRUOTI.csv: The file is " in page
+    assert "; at most 200\xa0bytes is accepted. Split it into smaller files." in page
+    assert not RegisterLoad.objects.exists()
+    assert not storage.exists()
