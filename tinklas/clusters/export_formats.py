@@ -1,10 +1,9 @@
-"""Tables of rows written as CSV, XLSX or JSON. A table is a list of columns, each a stable
-English key, a translated header, a description and a function giving the value of a row;
-every format and the open-data README are written from the same definition."""
+"""Tables of rows written as CSV (by tinklas.common.csv_files), XLSX or JSON. A table is a list
+of columns, each a stable English key, a translated header, a description and a function giving
+the value of a row; every format and the open-data README are written from the same definition."""
 
 from __future__ import annotations
 
-import csv
 import datetime
 import json
 import re
@@ -23,20 +22,20 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from tinklas.common.csv_files import LIST_SEPARATOR, Cell
+
 RowType = TypeVar("RowType", bound=Model)
 # What a column's function may give: lists are joined with "; " in CSV and XLSX and stay
-# arrays in JSON; dates are written as YYYY-MM-DD.
-Value = str | int | Decimal | datetime.date | list[str] | None
+# arrays in JSON; dates are written as YYYY-MM-DD. CSV is written by common/csv_files.py, the
+# platform's one CSV writer, which neutralises formulas.
+Value = Cell
 Text = str | Promise
 
-LIST_SEPARATOR = "; "
 # Rows are read from the database in chunks of this size, each chunk with its prefetches, so
 # that neither the number of queries per row nor the memory grows with the table. Under 1,000:
 # a prefetch of a translated model (regions, clusters, activities) is written as one
 # condition per distinct value, and SQLite refuses expressions more than 1,000 deep.
 CHUNK_SIZE = 500
-# CSV text is sent in pieces of about this many characters rather than line by line.
-STREAM_PIECE = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -114,74 +113,6 @@ def choice_label(choices: type[Choices], value: object) -> str:
         return capfirst(str(choices(value).label)) or ""
     except ValueError:  # a value no longer among the choices
         return str(value)
-
-
-def decimal_text(value: Decimal) -> str:
-    """1.50 as "1.5", 2.00 as "2"."""
-    return f"{value.normalize():f}"
-
-
-# Text a spreadsheet would run as a formula. "+" and "-" followed by digits only (a phone
-# number, a negative figure) are left alone.
-FORMULA_START = re.compile(r"^(?:[=@\t\r]|[+-](?![\d\s().-]*$))")
-
-
-def spreadsheet_safe(text: str) -> str:
-    """Text that cannot be run as a formula when the CSV file is opened in a spreadsheet: an
-    apostrophe before a leading =, @, + or -, as spreadsheets themselves mark literal text."""
-    return "'" + text if FORMULA_START.match(text) else text
-
-
-def csv_cell(value: Value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return spreadsheet_safe(LIST_SEPARATOR.join(value))
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    if isinstance(value, int):
-        return str(value)
-    return spreadsheet_safe(value)
-
-
-class _Echo:
-    """A file whose write() returns the line, so csv.writer formats without buffering."""
-
-    def write(self, text: str) -> str:
-        return text
-
-
-def csv_pieces(header: list[str], rows: Iterable[list[Value]]) -> Iterator[str]:
-    """CSV text in pieces, starting with a byte-order mark so that spreadsheets read the file
-    as UTF-8 (Lithuanian letters otherwise come out garbled in Excel)."""
-    writer = csv.writer(_Echo())
-    piece = ["\ufeff", writer.writerow(header)]
-    size = 0
-    for row in rows:
-        line = writer.writerow([csv_cell(value) for value in row])
-        piece.append(line)
-        size += len(line)
-        if size >= STREAM_PIECE:
-            yield "".join(piece)
-            piece, size = [], 0
-    yield "".join(piece)
-
-
-def write_csv(file: IO[str], header: list[str], rows: Iterable[list[Value]]) -> int:
-    """Writes the CSV to an open text file; returns the number of data rows."""
-    count = 0
-
-    def counted() -> Iterator[list[Value]]:
-        nonlocal count
-        for row in rows:
-            count += 1
-            yield row
-
-    for piece in csv_pieces(header, counted()):
-        file.write(piece)
-    return count
 
 
 def json_value(value: Value) -> object:

@@ -21,13 +21,14 @@ from django.views.decorators.http import require_safe
 
 from tinklas.clusters.directory import published_clusters
 from tinklas.clusters.export_columns import CLUSTERS, ORGANISATIONS
-from tinklas.clusters.export_formats import Table, Value, csv_pieces, json_pieces, xlsx_file
+from tinklas.clusters.export_formats import Table, Value, json_pieces, xlsx_file
 from tinklas.clusters.filters import ClusterFilter
 from tinklas.clusters.member_counts import ensure_member_counts_current
 from tinklas.clusters.organisation_views import MemberOrganisationFilter, member_organisations
+from tinklas.common import csv_files
 
 FORMATS = {
-    "csv": "text/csv; charset=utf-8",
+    "csv": csv_files.CONTENT_TYPE,
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json; charset=utf-8",
 }
@@ -60,7 +61,7 @@ def download(
         )
     language = translation.get_language()
     if chosen == "csv":
-        pieces = csv_pieces(table.headers(), rows)
+        pieces = csv_files.csv_pieces(table.headers(), rows)
     else:
         pieces = json_pieces(table.column_keys(), rows)
     response = StreamingHttpResponse(in_language(language, pieces), content_type=FORMATS[chosen])

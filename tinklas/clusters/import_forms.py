@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpRequest
@@ -13,6 +14,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from tinklas.accounts.models import User
 from tinklas.clusters.import_reading import (
     Table,
     UnreadableFile,
@@ -22,6 +24,7 @@ from tinklas.clusters.import_reading import (
     max_rows,
     read_table,
 )
+from tinklas.clusters.import_retention import daily_limit_refusal
 from tinklas.clusters.models import Cluster
 from tinklas.common.form_layout import StyledForm
 
@@ -90,9 +93,21 @@ class ImportForm(StyledForm, forms.Form):
         error_messages={"empty": _("The file is empty.")},
     )
 
-    def __init__(self, *args: Any, refused_size: int | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        refused_size: int | None = None,
+        cluster: Cluster | None = None,
+        user: User | AnonymousUser | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.refused_size = refused_size
+        # Known before the upload is read, so that a cluster past its daily limit costs no
+        # parsing; the page tells it before anyone chooses a file.
+        self.daily_refusal = (
+            daily_limit_refusal(cluster, user or AnonymousUser()) if cluster is not None else ""
+        )
         self.fields["file"].help_text = _(
             "The columns as in the template; files up to %(limit)s and %(rows)s rows."
         ) % {
@@ -105,6 +120,8 @@ class ImportForm(StyledForm, forms.Form):
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data.get("file")
+        if self.daily_refusal:
+            raise ValidationError(self.daily_refusal)
         try:
             if self.refused_size is not None:
                 check_size(self.refused_size)

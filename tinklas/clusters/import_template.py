@@ -5,7 +5,6 @@ rows built from the site's own data (its country, municipalities and NACE codes)
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 from typing import Any
@@ -19,6 +18,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from tinklas.clusters.import_columns import COLUMNS, KEYS
+from tinklas.common.csv_files import csv_bytes
 from tinklas.organisations.forms import NACE_REVISION
 from tinklas.organisations.identifiers import clean_company_code
 from tinklas.taxonomy.models import NaceActivity, Region
@@ -94,14 +94,7 @@ def template_rows(example: bool) -> list[list[Any]]:
 
 
 def template_csv(example: bool) -> bytes:
-    output = io.StringIO()
-    writer = csv.writer(output, lineterminator="\r\n")
-    writer.writerow(KEYS)
-    for row in template_rows(example):
-        writer.writerow(
-            [value.isoformat() if hasattr(value, "isoformat") else value for value in row]
-        )
-    return output.getvalue().encode("utf-8-sig")
+    return csv_bytes(KEYS, template_rows(example))
 
 
 def template_xlsx(example: bool) -> bytes:

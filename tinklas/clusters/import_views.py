@@ -19,9 +19,11 @@ from tinklas.accounts.models import User
 from tinklas.accounts.permissions import is_network_staff
 from tinklas.clusters.import_columns import COLUMNS
 from tinklas.clusters.import_forms import ImportForm, StaffImportForm, UploadLimit, limit_upload
+from tinklas.clusters.import_retention import DailyLimitReached, daily_limit_refusal
 from tinklas.clusters.import_template import template_csv, template_xlsx
 from tinklas.clusters.imports import audit_id, create_run, in_background, start_commit
 from tinklas.clusters.models import Cluster, ImportRun
+from tinklas.common import csv_files
 from tinklas.common.access import permission_required
 from tinklas.common.pages import page_number, page_of
 from tinklas.common.requests import HtmxHttpRequest
@@ -31,7 +33,7 @@ RUNS_PER_PAGE = 25
 ROWS_PER_PAGE = 100
 FATES = ["error", "new", "updated", "unchanged"]
 TEMPLATE_TYPES = {
-    "csv": "text/csv; charset=utf-8",
+    "csv": csv_files.CONTENT_TYPE,
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
@@ -66,14 +68,19 @@ def upload(request: HttpRequest, form: ImportForm, cluster: Cluster | None) -> I
     if request.method != "POST" or not form.is_valid() or form.table is None:
         return None
     user: User = request.user  # type: ignore[assignment]
-    return create_run(
-        cluster or form.cleaned_data["cluster"],
-        user,
-        form.cleaned_data["file"].name,
-        form.file_format,
-        form.content,
-        form.table,
-    )
+    cluster = cluster or form.cleaned_data["cluster"]
+    try:
+        return create_run(
+            cluster,
+            user,
+            form.cleaned_data["file"].name,
+            form.file_format,
+            form.content,
+            form.table,
+        )
+    except DailyLimitReached:  # by another upload while this one was read
+        form.add_error("file", daily_limit_refusal(cluster, user))
+        return None
 
 
 # The size limit must be in place before the request's body is read, which the CSRF check
@@ -117,6 +124,8 @@ def cluster_upload_page(request: HttpRequest, slug: str, limit: UploadLimit) -> 
         request.POST if posted else None,
         request.FILES if posted else None,
         refused_size=limit.refused_size,  # known once the body is read, just before
+        cluster=cluster,
+        user=request.user,
     )
     run = upload(request, form, cluster)
     if run is not None:
@@ -145,14 +154,22 @@ def template(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def results_page(request: HttpRequest, run: ImportRun) -> tuple[Page[Any], str]:
+def results_page(request: HttpRequest, run: ImportRun) -> dict[str, Any]:
+    """One page of the stored results, of one fate or all, and how many rows are stored: the
+    results of a large file are capped (import_retention.kept_results), its totals are not."""
     fate = request.GET.get("fate", "")
     results = ImportRun.objects.values_list("results", flat=True).get(pk=run.pk)
+    kept = len(results)
     if fate in FATES:
         results = [result for result in results if result["fate"] == fate]
     else:
         fate = ""
-    return Paginator(results, ROWS_PER_PAGE).get_page(page_number(request.GET.get("page"))), fate
+    return {
+        "rows": Paginator(results, ROWS_PER_PAGE).get_page(page_number(request.GET.get("page"))),
+        "fate": fate,
+        "rows_kept": kept,
+        "rows_capped": run.counted_rows > kept,
+    }
 
 
 @permission_required(MANAGE, cluster_of_run)
@@ -179,7 +196,7 @@ def import_run(request: HtmxHttpRequest, run_id: int) -> HttpResponse:
         "background": in_background(run),
     }
     if not run.is_running:
-        context["rows"], context["fate"] = results_page(request, run)
+        context.update(results_page(request, run))
     return render(request, "clusters/imports/run.html", context)
 
 

@@ -23,6 +23,7 @@ from django_tasks import task
 
 from tinklas.accounts.models import User
 from tinklas.clusters.import_reading import Table, UnreadableFile, read_table
+from tinklas.clusters.import_retention import claim_daily_run, kept_results
 from tinklas.clusters.import_rows import RowProcessor
 from tinklas.clusters.indexing import reindex_clusters
 from tinklas.clusters.member_counts import refresh_member_counts, refresh_member_flags
@@ -74,17 +75,20 @@ def audited_as(user: User | None, request_id: str) -> Iterator[None]:
 def create_run(
     cluster: Cluster, user: User, file_name: str, file_format: str, content: bytes, table: Table
 ) -> ImportRun:
-    """Keeps the upload, already read once, and starts its dry run."""
-    run = ImportRun.objects.create(
-        cluster=cluster,
-        uploaded_by=user,
-        file_name=file_name[:255],
-        file_format=file_format,
-        file_size=len(content),
-        content=content,
-        language=translation.get_language() or settings.LANGUAGE_CODE,
-        total_rows=len(table.rows),
-    )
+    """Keeps the upload, already read once, and starts its dry run. Raises
+    import_retention.DailyLimitReached when the cluster has had its imports for the day."""
+    with transaction.atomic():
+        claim_daily_run(cluster, user)
+        run = ImportRun.objects.create(
+            cluster=cluster,
+            uploaded_by=user,
+            file_name=file_name[:255],
+            file_format=file_format,
+            file_size=len(content),
+            content=content,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+            total_rows=len(table.rows),
+        )
     if in_background(run):
         check_in_background.enqueue(run.pk)
     else:
@@ -104,22 +108,38 @@ RECORDED = [
 
 
 def record(run: ImportRun, results: list[dict[str, Any]], status: str) -> None:
-    """Sets the results and totals (the fields in RECORDED)."""
+    """Sets the results and totals (the fields in RECORDED): the totals of every row, the
+    results of as many as are kept; and drops the file once no step needs it."""
     fates = Counter(result["fate"] for result in results)
-    run.results = results
+    run.results = kept_results(results)
     run.processed_rows = len(results)
     run.new_rows = fates["new"]
     run.updated_rows = fates["updated"]
     run.unchanged_rows = fates["unchanged"]
     run.error_rows = fates["error"]
     run.status = status
+    if not run.needs_content:
+        run.content = None
+
+
+def save_record(run: ImportRun, *fields: str) -> None:
+    """Saves what record() set and the other fields named. The file is written only to drop
+    it: writing back the bytes the row already holds would cost as much as the upload."""
+    dropped = ["content"] if run.content is None else []
+    run.save(update_fields=[*RECORDED, *dropped, *fields])
+
+
+def uploaded_file(run: ImportRun) -> bytes:
+    if run.content is None:  # only if a step ran twice: the file goes when none needs it
+        raise UnreadableFile(_("The file is no longer kept; upload it again."))
+    return bytes(run.content)
 
 
 def check(run: ImportRun, table: Table | None = None) -> None:
     """The dry run: every row's fate, nothing written."""
     ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.CHECKING)
     with translation.override(run.language):
-        table = table or read_table(bytes(run.content), run.file_format)
+        table = table or read_table(uploaded_file(run), run.file_format)
 
         def store_progress(done: int) -> None:
             ImportRun.objects.filter(pk=run.pk).update(processed_rows=done)
@@ -128,7 +148,7 @@ def check(run: ImportRun, table: Table | None = None) -> None:
         results = processor.process(table.rows, store_progress)
     record(run, results, ImportRun.Status.CHECKED)
     run.checked_at = timezone.now()
-    run.save(update_fields=[*RECORDED, "checked_at"])
+    save_record(run, "checked_at")
 
 
 def start_commit(run: ImportRun, user: User) -> bool:
@@ -154,8 +174,8 @@ def commit(run: ImportRun) -> None:
     records it with the person who committed as the actor and the run's id as the request
     id; derived data is brought up to date once at the end."""
     user = run.committed_by or run.uploaded_by
-    table = read_table(bytes(run.content), run.file_format)
     with translation.override(run.language), audited_as(user, audit_id(run)):
+        table = read_table(uploaded_file(run), run.file_format)
         try:
             with transaction.atomic():
                 # The per-object upkeep would recount the cluster after every row.
@@ -172,13 +192,13 @@ def commit(run: ImportRun) -> None:
                 "Nothing was written: %(count)s rows have errors now. The registry changed "
                 "after the dry run; correct the file and upload it again."
             ) % {"count": run.error_rows}
-            run.save(update_fields=[*RECORDED, "error_message"])
+            save_record(run, "error_message")
             return
     versions.bump(REGISTRY_VERSION)
+    # Drops the file too: the audit log keeps what was written.
     record(run, results, ImportRun.Status.COMMITTED)
     run.committed_at = timezone.now()
-    run.content = b""  # the audit log keeps what was written
-    run.save(update_fields=[*RECORDED, "committed_at", "content"])
+    save_record(run, "committed_at")
 
 
 def refresh_derived_data(cluster: Cluster, organisation_ids: set[int]) -> None:
@@ -221,9 +241,14 @@ def run_safely(run: ImportRun, step: Callable[[ImportRun], None], *, worker: boo
 
 
 def fail(run: ImportRun, message: str) -> None:
+    """A failed run is never checked or written again (the page asks for a new upload), so
+    its file goes too."""
     run.status = ImportRun.Status.FAILED
     run.error_message = message
-    ImportRun.objects.filter(pk=run.pk).update(status=run.status, error_message=message)
+    run.content = None
+    ImportRun.objects.filter(pk=run.pk).update(
+        status=run.status, error_message=message, content=None
+    )
 
 
 def stored_run(run_id: int) -> ImportRun:

