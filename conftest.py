@@ -22,6 +22,14 @@ def demo_network(db, demo_today: datetime.date):  # type: ignore[no-untyped-def]
     return build_demo_network(demo_today)
 
 
+@pytest.fixture
+def client():  # type: ignore[no-untyped-def]
+    """pytest-django's client, signing staff in with both factors (see the class)."""
+    from tinklas.accounts.tests.clients import SiteClient
+
+    return SiteClient()
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
@@ -21,6 +22,10 @@ from tinklas.network import open_data
 from tinklas.network import views as network_views
 from tinklas.organisations import register_views
 from tinklas.organisations import views as organisation_edit_views
+
+# The administration has no sign-in of its own: its sign-in page sends people to the site's,
+# which asks staff for their second factor and counts failed attempts.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),

@@ -123,14 +123,13 @@ def public_memberships() -> QuerySet[Membership]:
 
 def cluster_named_in(request: Request) -> Cluster:
     """The cluster a new record is for, found before anything else is checked so that the
-    permission is checked on it; a cluster the person may not see is reported as unknown."""
+    permission is checked on it. The API writes only what it shows: an unpublished cluster
+    is reported as unknown to everyone, staff included (they use the administration)."""
     slug = request.data.get("cluster") if isinstance(request.data, dict) else None
     if not slug or not isinstance(slug, str):
         raise exceptions.ValidationError({"cluster": [_("This field is required.")]})
-    cluster = Cluster.objects.filter(slug=slug).first()
-    if cluster is None or not (
-        cluster.status == Cluster.Status.PUBLISHED or request.user.has_perm(MANAGE, cluster)
-    ):
+    cluster = Cluster.objects.filter(slug=slug, status=Cluster.Status.PUBLISHED).first()
+    if cluster is None:
         raise exceptions.ValidationError({"cluster": [_("No cluster has this slug.")]})
     return cluster
 

@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import resolve_url
 
@@ -22,12 +22,20 @@ def permission_required(
     permission: str, target: Callable[..., Any] | None = None
 ) -> Callable[[View], View]:
     """`target(request, **url_arguments)` returns the object the permission is about (and
-    raises Http404 when it does not exist); without it the permission is global."""
+    raises Http404 when it does not exist); without it the permission is global.
+
+    Whether an object exists is told only to people who could act on it: for an unknown
+    address, people without the permission get the same answer as for a known object
+    they may not use (sign in, or 403), so that unpublished clusters cannot be told apart
+    from addresses that lead nowhere."""
 
     def decorator(view: View) -> View:
         @wraps(view)
         def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            subject = target(request, *args, **kwargs) if target else None
+            try:
+                subject = target(request, *args, **kwargs) if target else None
+            except Http404:
+                subject = None  # the view, if allowed, answers 404 itself
             if request.user.has_perm(permission, subject):
                 return view(request, *args, **kwargs)
             if not request.user.is_authenticated:

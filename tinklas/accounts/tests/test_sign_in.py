@@ -84,6 +84,17 @@ def test_lockout_after_repeated_failed_sign_ins_with_a_clear_message(client, set
     assert sign_in(client, other.email, PASSWORD).status_code == 302
 
 
+def test_many_failed_sign_ins_from_one_address_say_that_the_address_is_paused(client):
+    user = person("innocent@example.org")
+    for number in range(20):
+        sign_in(client, f"guess{number}@example.org", "wrong password")
+    response = sign_in(client, user.email, PASSWORD)
+    page = response.content.decode()
+    assert "from your network address" in page and "Wait a minute" in page
+    assert "locked for" not in page
+    assert "_auth_user_id" not in client.session
+
+
 def test_password_reset_mails_a_link_that_sets_a_new_password(client):
     user = person("forgetful@example.org")
     client.post(reverse("account_reset_password"), {"email": user.email})

@@ -29,8 +29,16 @@ from tinklas.organisations.models import Organisation
 from tinklas.organisations.tests.factories import OrganisationFactory
 
 TABLE = Path(settings.BASE_DIR, "docs", "permissions.md")
-ROLES = ["Anonymous", "Signed in", "Representative", "Manager", "Other manager", "Staff"]
-OUTCOMES = {"yes", "sign in", "403", "404"}
+ROLES = [
+    "Anonymous",
+    "Signed in",
+    "Representative",
+    "Manager",
+    "Other manager",
+    "Staff",
+    "Staff, password only",
+]
+OUTCOMES = {"yes", "sign in", "second factor", "403", "404"}
 INVITATION_TOKEN = "matrix-invitation-token"
 
 
@@ -87,6 +95,7 @@ def world(db):
         "Manager": manager,
         "Other manager": cluster_manager(other_cluster, "other.manager@example.org"),
         "Staff": staff("staff@example.org"),
+        "Staff, password only": staff("staff.password.only@example.org"),
     }
     now = timezone.now()
     invitation = Invitation.objects.create(
@@ -150,6 +159,8 @@ def outcome(response) -> str:  # type: ignore[no-untyped-def]
     location = response.get("Location", "")
     if response.status_code == 302 and re.search(r"/(accounts|admin)/login/", location):
         return "sign in"
+    if response.status_code == 302 and "/accounts/2fa/reauthenticate/" in location:
+        return "second factor"
     if response.status_code in (403, 404):
         return str(response.status_code)
     if response.status_code in (200, 201, 204, 302, 303):
@@ -160,7 +171,9 @@ def outcome(response) -> str:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(("row", "role"), CASES, ids=[f"{row}-{role}" for row, role in CASES])
 def test_every_role_gets_what_the_table_says(client, world, row, role):
     people, values = world
-    if people[role] is not None:
+    if role == "Staff, password only":
+        client.sign_in_with_password_only(people[role])
+    elif people[role] is not None:
         client.force_login(people[role])
     path = "/en" + row.path.format(**values)
     if row.method == "GET":
@@ -198,5 +211,10 @@ def test_the_table_lists_every_page_of_the_site():
 def test_the_table_covers_reading_and_writing_for_every_role():
     assert len(ROWS) > 40
     assert {row.method for row in ROWS} == {"GET", "POST"}
-    for role in ROLES:
+    for role in ROLES[:-1]:
         assert {row.expected[role] for row in ROWS} & {"yes"}, role
+
+
+def test_a_staff_session_without_the_second_factor_gets_only_the_two_factor_page():
+    opened = [row.path for row in ROWS if row.expected["Staff, password only"] != "second factor"]
+    assert opened == ["/accounts/2fa/"]

@@ -140,6 +140,22 @@ def test_every_role_may_write_what_the_pages_allow(client, world, action, role, 
         assert entry.actor == people[role]
 
 
+@pytest.mark.parametrize("action", TABLE)
+def test_a_staff_session_without_the_second_factor_writes_nothing(client, world, action):
+    people, _keys, values = world
+    method, address, data, _outcomes = TABLE[action]
+    client.sign_in_with_password_only(people["Staff"])
+    before = state()
+    response = send(client, method, fill(address, values), fill(data, values), None)
+    assert response.status_code == 403
+    assert state() == before
+    # The same session with the second factor may.
+    client.force_login(people["Staff"])
+    response = send(client, method, fill(address, values), fill(data, values), None)
+    assert response.status_code in (200, 201), response.content
+    assert state() != before
+
+
 def test_a_managers_change_is_audited_with_the_manager_as_actor(client, world):
     people, keys, _values = world
     response = send(
@@ -328,3 +344,21 @@ def test_writes_leave_no_audit_hooks_behind(client, world):
         send(client, "patch", "/api/v1/clusters/matrix/", {"acronym": acronym}, keys["Manager"])
     assert len(pre_save._live_receivers(LogEntry)[0]) == before
     assert LogEntry.objects.filter(actor=people["Manager"]).count() == 4
+
+
+def test_a_staff_token_cannot_write_to_a_cluster_the_api_does_not_show(client, world):
+    _people, keys, _values = world
+    ClusterFactory(slug="archived", status=Cluster.Status.ARCHIVED)
+    assert client.get("/api/v1/clusters/archived/").status_code == 404
+    response = send(
+        client, "patch", "/api/v1/clusters/archived/", {"status": "published"}, keys["Staff"]
+    )
+    assert response.status_code == 404
+    assert Cluster.objects.get(slug="archived").status == Cluster.Status.ARCHIVED
+    joined = {"cluster": "archived", "organisation": "newcomer", "joined_on": str(TODAY)}
+    response = send(
+        client, "post", "/api/v1/memberships/", joined, keys["Staff"], HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 400
+    assert response.json()["cluster"] == ["No cluster has this slug."]
+    assert not Membership.objects.filter(cluster__slug="archived").exists()

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tinklas.accounts.tests.factories import cluster_manager, person
-from tinklas.clusters.models import Membership
+from tinklas.clusters.models import Cluster, Membership
 from tinklas.clusters.tests.factories import ClusterFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +65,39 @@ def test_a_membership_of_another_cluster_is_not_found(client, membership):
     address = reverse("cluster-member-end", args=[membership.cluster.slug, other.pk])
     assert client.post(address, {"left_on": "2026-01-01", "confirm": "1"}).status_code == 404
     assert Membership.objects.get(pk=other.pk).left_on is None
+
+
+MANAGEMENT_PAGES = [
+    "cluster-edit",
+    "cluster-members",
+    "cluster-team",
+    "cluster-import",
+    "cluster-history",
+]
+
+
+@pytest.mark.parametrize("name", MANAGEMENT_PAGES)
+def test_an_unpublished_cluster_is_answered_like_an_address_that_leads_nowhere(client, name):
+    for status in [Cluster.Status.DRAFT, Cluster.Status.ARCHIVED]:
+        ClusterFactory(slug=f"hidden-{status}", status=status)
+    addresses = [reverse(name, args=[slug]) for slug in ["hidden-draft", "hidden-archived"]]
+    unknown = reverse(name, args=["no-such-cluster"])
+
+    def answers() -> list[tuple[int, str]]:
+        return [
+            (response.status_code, response.get("Location", "").split("?")[0])
+            for response in (client.get(address) for address in [*addresses, unknown])
+        ]
+
+    visitor = answers()
+    assert len(set(visitor)) == 1 and visitor[0] == (302, reverse("account_login"))
+    client.force_login(person())
+    signed_in = answers()
+    assert len(set(signed_in)) == 1 and signed_in[0][0] == 403
+
+
+def test_staff_are_told_that_an_unknown_cluster_does_not_exist(client):
+    from tinklas.accounts.tests.factories import staff
+
+    client.force_login(staff())
+    assert client.get(reverse("cluster-edit", args=["no-such-cluster"])).status_code == 404

@@ -136,8 +136,31 @@ def test_production_without_secret_key_refuses_to_start(tmp_path):
     assert "SECRET_KEY" in result.stderr
 
 
+def test_without_django_debug_the_settings_are_production_settings(tmp_path):
+    result = import_settings(tmp_path)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DJANGO_DEBUG is false" in result.stderr
+    printed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import config.settings as s; print(s.DEBUG, s.SECURE_SSL_REDIRECT)",
+        ],
+        cwd=REPOSITORY,
+        env={
+            **{name: value for name, value in os.environ.items() if name != "DJANGO_DEBUG"},
+            "SECRET_KEY": "x" * 50,
+            "TINKLAS_VAR_DIR": str(tmp_path),
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert printed.stdout.split() == ["False", "True"], printed.stderr
+
+
 def test_unknown_language_refuses_to_start(tmp_path):
-    result = import_settings(tmp_path, LANGUAGES="lt,xx")
+    result = import_settings(tmp_path, DJANGO_DEBUG="true", LANGUAGES="lt,xx")
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "LANGUAGES" in result.stderr
