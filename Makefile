@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 HOST ?= 127.0.0.1:8000
+# The settings leave development mode off unless asked for; these commands are for
+# development (check-deploy and the production-server tests turn it off again).
+export DJANGO_DEBUG ?= true
 
-.PHONY: install demo demo-code serve migrate messages catalogue test test-postgresql browser-test api-contract chromium lint format typecheck check-deploy bench lock clean
+.PHONY: install demo demo-code serve migrate messages catalogue test test-postgresql browser-test server-test api-contract chromium lint format typecheck check-deploy bench lock clean
 
 install: $(STAMP)
 
@@ -59,6 +62,11 @@ chromium:
 
 browser-test: install messages chromium
 	$(BIN)/python -m pytest browser_tests -q -p no:xdist
+
+# The production server (gunicorn, DJANGO_DEBUG=false) on a throwaway demo database: staff
+# sign-in and upload limits as an attacker would meet them.
+server-test: install messages
+	$(BIN)/python -m pytest server_tests -q -p no:xdist
 
 # The API against its own OpenAPI schema: a server on a throwaway database holding the demo
 # network, and schemathesis sending generated requests (with the demo staff's token, so that

@@ -20,7 +20,9 @@ from tinklas.common.environment import (
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("TINKLAS_VAR_DIR", str(BASE_DIR / "var")))
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked for: a deployment that forgets the variable must not serve debug pages.
+# `make demo`, `make serve` and the tests turn it on.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
@@ -66,6 +68,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "tinklas.common.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "tinklas.common.permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -75,10 +78,11 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "tinklas.accounts.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, so that what it answers carries the security headers of the ones above.
+    "tinklas.accounts.middleware.StaffTwoFactorMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -149,11 +153,16 @@ ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "mandatory")
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = env_str("ACCOUNT_EMAIL_SUBJECT_PREFIX", "[Tinklas] ")
-# Lockout: this many failed sign-ins for one address within the timeout lock it out.
+# Lockout: this many failed sign-ins for one account within the timeout lock it out; and
+# from one network address, this many a minute pause signing in from it for every account.
 TINKLAS_LOCKOUT_ATTEMPTS = env_int("TINKLAS_LOCKOUT_ATTEMPTS", 5)
 TINKLAS_LOCKOUT_MINUTES = env_int("TINKLAS_LOCKOUT_MINUTES", 15)
+TINKLAS_ADDRESS_SIGN_IN_LIMIT = f"{env_int('TINKLAS_ADDRESS_SIGN_IN_ATTEMPTS', 20)}/m/ip"
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": f"20/m/ip,{TINKLAS_LOCKOUT_ATTEMPTS}/{TINKLAS_LOCKOUT_MINUTES * 60}s/key"
+    "login_failed": (
+        f"{TINKLAS_ADDRESS_SIGN_IN_LIMIT},"
+        f"{TINKLAS_LOCKOUT_ATTEMPTS}/{TINKLAS_LOCKOUT_MINUTES * 60}s/key"
+    )
 }
 # Two-factor authentication: authenticator apps (TOTP) with recovery codes; required for
 # network staff (tinklas/accounts/middleware.py).
@@ -201,6 +210,38 @@ TINKLAS_IMPORT_MAX_BYTES = env_int("TINKLAS_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 TINKLAS_IMPORT_MAX_ROWS = env_int("TINKLAS_IMPORT_MAX_ROWS", 10_000)
 TINKLAS_IMPORT_BACKGROUND_ROWS = env_int("TINKLAS_IMPORT_BACKGROUND_ROWS", 500)
 
+# Every uploaded spreadsheet, CSV, text or zip file is read within these limits
+# (tinklas/common/uploads.py, docs/operations.md "Upload limits"); past one it is refused
+# with a message naming it. Each upload has its own largest size (above, and the register's).
+TINKLAS_UPLOAD_MAX_ROWS = env_int("TINKLAS_UPLOAD_MAX_ROWS", 100_000, minimum=1)
+TINKLAS_UPLOAD_MAX_CELLS_PER_ROW = env_int("TINKLAS_UPLOAD_MAX_CELLS_PER_ROW", 1000, minimum=1)
+# Excel's own limit for one cell.
+TINKLAS_UPLOAD_MAX_CELL_CHARACTERS = env_int(
+    "TINKLAS_UPLOAD_MAX_CELL_CHARACTERS", 32_767, minimum=1
+)
+TINKLAS_UPLOAD_MAX_LINE_CHARACTERS = env_int(
+    "TINKLAS_UPLOAD_MAX_LINE_CHARACTERS", 100_000, minimum=1
+)
+TINKLAS_UPLOAD_MAX_ARCHIVE_MEMBERS = env_int("TINKLAS_UPLOAD_MAX_ARCHIVE_MEMBERS", 1000, minimum=1)
+TINKLAS_UPLOAD_MAX_MEMBER_BYTES = env_int(
+    "TINKLAS_UPLOAD_MAX_MEMBER_BYTES", 50 * 1024 * 1024, minimum=1
+)
+TINKLAS_UPLOAD_MAX_UNCOMPRESSED_BYTES = env_int(
+    "TINKLAS_UPLOAD_MAX_UNCOMPRESSED_BYTES", 100 * 1024 * 1024, minimum=1
+)
+TINKLAS_UPLOAD_MAX_COMPRESSION_RATIO = env_int(
+    "TINKLAS_UPLOAD_MAX_COMPRESSION_RATIO", 100, minimum=1
+)
+# The register of legal entities: the largest file accepted (the real one is 40 MB).
+TINKLAS_REGISTER_MAX_BYTES = env_int("TINKLAS_REGISTER_MAX_BYTES", 200 * 1024 * 1024)
+# What is kept of imports (tinklas/clusters/import_retention.py): the rows whose results a run
+# stores (its totals count every row), the days a run is kept before
+# `manage.py prune_import_runs` deletes it, and the imports a cluster may have a day (network
+# staff are not limited).
+TINKLAS_IMPORT_RESULTS_KEPT = env_int("TINKLAS_IMPORT_RESULTS_KEPT", 1000, minimum=1)
+TINKLAS_IMPORT_RUNS_KEPT_DAYS = env_int("TINKLAS_IMPORT_RUNS_KEPT_DAYS", 90, minimum=1)
+TINKLAS_IMPORT_RUNS_PER_DAY = env_int("TINKLAS_IMPORT_RUNS_PER_DAY", 20, minimum=1)
+
 # Audit: every change records its request id (see tinklas/common/request_id.py).
 AUDITLOG_CID_GETTER = "tinklas.common.request_id.current_request_id"
 
@@ -243,6 +284,28 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
+
+# Browser features no page uses, refused to the site and anything it embeds.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
 
 # Content Security Policy: no inline scripts or styles anywhere, no third-party origins.
 CONTENT_SECURITY_POLICY = {
