@@ -3,7 +3,6 @@ of one cluster or organisation."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from auditlog.models import LogEntry
@@ -13,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.clusters.models import Cluster
@@ -105,7 +105,7 @@ def csv_response(entries: QuerySet[LogEntry]) -> StreamingHttpResponse:
     response = StreamingHttpResponse(
         csv_files.csv_pieces(header, rows), content_type=csv_files.CONTENT_TYPE
     )
-    stamp = datetime.date.today().isoformat()
+    stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="audit-log-{stamp}.csv"'
     return response
 

@@ -1,8 +1,7 @@
-import datetime
-
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -33,7 +32,7 @@ class LabelInline(admin.TabularInline):
 
     @admin.display(description=_("status today"))
     def status_today(self, label: Label) -> str:
-        return str(label.status_on(datetime.date.today()).label) if label.pk else "—"
+        return str(label.status_on(timezone.localdate()).label) if label.pk else "—"
 
 
 class ClusterManagerRoleInline(admin.TabularInline):
@@ -75,7 +74,7 @@ class LabelStatusFilter(admin.SimpleListFilter):
         return [("yes", str(_("in force"))), ("no", str(_("not in force")))]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Label]) -> QuerySet[Label]:
-        in_force = Label.objects.in_force_on(datetime.date.today())
+        in_force = Label.objects.in_force_on(timezone.localdate())
         if self.value() == "yes":
             return queryset.filter(pk__in=in_force)
         if self.value() == "no":
@@ -93,7 +92,7 @@ class LabelAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("status today"))
     def status_today(self, label: Label) -> str:
-        return str(label.status_on(datetime.date.today()).label)
+        return str(label.status_on(timezone.localdate()).label)
 
 
 @admin.register(Invitation)

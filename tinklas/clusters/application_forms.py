@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -80,7 +81,7 @@ class ClusterStepForm(DraftForm, forms.ModelForm):
 
     def clean_founded_on(self) -> datetime.date | None:
         founded_on: datetime.date | None = self.cleaned_data.get("founded_on")
-        if founded_on and founded_on > datetime.date.today():
+        if founded_on and founded_on > timezone.localdate():
             raise ValidationError(_("The founding date cannot be in the future."))
         return founded_on
 

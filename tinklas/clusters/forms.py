@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -65,7 +65,7 @@ class ClusterProfileForm(StyledForm, VersionedModelForm):
         super().__init__(*args, **kwargs)
         self.label_languages(TRANSLATED, required=("name",))
         cluster: Cluster = self.instance
-        members = Membership.objects.current_on(datetime.date.today()).filter(cluster=cluster)
+        members = Membership.objects.current_on(timezone.localdate()).filter(cluster=cluster)
         # The current coordinator stays choosable even if it is no longer a member, so that
         # saving other changes does not clear it.
         self.fields["coordinator"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
@@ -100,7 +100,7 @@ class MembershipForm(StyledForm, forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.initial.get("joined_on") is None:
-            self.initial["joined_on"] = datetime.date.today()
+            self.initial["joined_on"] = timezone.localdate()
 
 
 class AddMemberForm(MembershipForm):
@@ -120,4 +120,4 @@ class EndMembershipForm(StyledForm, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["left_on"].initial = datetime.date.today()
+        self.fields["left_on"].initial = timezone.localdate()

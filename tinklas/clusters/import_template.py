@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from tinklas.clusters.import_columns import COLUMNS, KEYS
 from tinklas.common.csv_files import csv_bytes
+from tinklas.common.form_layout import language_field_names
 from tinklas.organisations.forms import NACE_REVISION
 from tinklas.organisations.identifiers import clean_company_code
 from tinklas.taxonomy.models import NaceActivity, Region
@@ -141,7 +142,7 @@ def template_xlsx(example: bool) -> bytes:
 
     municipalities = workbook.create_sheet(_("Municipalities")[:31])
     # Either the code or the name in any language identifies a municipality.
-    names = [f"name_{code}" for code, _language in settings.LANGUAGES]
+    names = language_field_names("name")
     municipalities.append(
         [
             _("Code"),

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Choices
 from django.utils import translation
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from tinklas.clusters.import_columns import BY_KEY, MEMBERSHIP_COLUMNS
 from tinklas.clusters.import_reading import Cell, SourceRow
@@ -145,7 +146,7 @@ class Vocabularies:
         for region in Region.objects.filter(kind=Region.Kind.MUNICIPALITY):
             self.municipalities[region.code.upper()] = region
             for code, _language in settings.LANGUAGES:
-                name = getattr(region, f"name_{code}", "") or ""
+                name = getattr(region, build_localized_fieldname("name", code), "") or ""
                 if name:
                     self.municipalities.setdefault(fold(name), region)
         self.activities = {

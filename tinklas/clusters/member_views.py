@@ -6,7 +6,6 @@ through the upkeep in clusters/indexing.py, as they do for the administration.""
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable
 
 from django.contrib import messages
@@ -15,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -54,7 +54,7 @@ def mark_open_members(cluster: Cluster, organisations: Iterable[Organisation]) -
 @permission_required(MANAGE, cluster_of)
 def members(request: HttpRequest, slug: str) -> HttpResponse:
     cluster = cluster_of(request, slug)
-    today = datetime.date.today()
+    today = timezone.localdate()
     memberships = cluster.memberships.select_related("organisation")
     # Current includes memberships dated in advance: they are the managers' to correct.
     current = memberships.filter(Q(left_on__isnull=True) | Q(left_on__gt=today)).order_by(
@@ -184,7 +184,7 @@ def new_member(request: HttpRequest, slug: str) -> HttpResponse:
     if registered is not None or namesakes:
         mark_open_members(cluster, [*namesakes, *([registered] if registered else [])])
     terms = initial if initial is not None else membership_form.data
-    joined_on = terms.get("joined_on") or datetime.date.today().isoformat()
+    joined_on = terms.get("joined_on") or timezone.localdate().isoformat()
     return render(
         request,
         "clusters/members_new.html",

@@ -9,6 +9,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.clusters.member_counts import ensure_member_counts_current
@@ -51,14 +52,14 @@ class MemberOrganisationFilter(OrganisationFilter):
     def filter_cluster(
         self, queryset: QuerySet[Organisation], name: str, cluster: Cluster
     ) -> QuerySet[Organisation]:
-        memberships = Membership.objects.current_on(datetime.date.today()).filter(
+        memberships = Membership.objects.current_on(timezone.localdate()).filter(
             organisation=OuterRef("pk"), cluster=cluster
         )
         return queryset.filter(Exists(memberships))
 
 
 def organisation_directory(request: HtmxHttpRequest) -> HttpResponse:
-    today = datetime.date.today()
+    today = timezone.localdate()
     filterset = MemberOrganisationFilter(request.GET, queryset=member_organisations(today))
     related = ["municipality__parent", "main_activity"]
     organisations = filterset.qs
@@ -77,7 +78,7 @@ def organisation_directory(request: HtmxHttpRequest) -> HttpResponse:
 
 
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    today = datetime.date.today()
+    today = timezone.localdate()
     organisation: Organisation = get_object_or_404(
         Organisation.objects.select_related("municipality__parent", "main_activity__parent"),
         slug=slug,

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db.models import Exists, Max, OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.common.access import permission_required
@@ -114,7 +115,7 @@ def add_clusters(members: list[dict[str, Any]], today: datetime.date) -> None:
 def report(request: HttpRequest) -> HttpResponse:
     latest_extract = LegalEntity.objects.aggregate(latest=Max("extract_date"))["latest"]
     comparison = compare_members() if latest_extract else Comparison()
-    add_clusters(comparison.troubled, datetime.date.today())
+    add_clusters(comparison.troubled, timezone.localdate())
     statuses = dict(LegalEntity.Status.choices)
     for member in comparison.troubled:
         member["register_status_label"] = statuses.get(member["register_status"], "")

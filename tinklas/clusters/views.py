@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import datetime
-
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 
 from tinklas.clusters.directory import FACETS, facets, published_clusters
 from tinklas.clusters.filters import SORT_CHOICES, ClusterFilter
@@ -20,7 +19,7 @@ PER_PAGE = 20
 
 
 def directory(request: HtmxHttpRequest) -> HttpResponse:
-    today = datetime.date.today()
+    today = timezone.localdate()
     ensure_member_counts_current(today)
     filterset = ClusterFilter(request.GET, queryset=published_clusters(), today=today)
     clusters = filterset.qs.select_related("municipality__parent").prefetch_related(
@@ -37,7 +36,7 @@ def directory(request: HtmxHttpRequest) -> HttpResponse:
 
 
 def profile(request: HttpRequest, slug: str) -> HttpResponse:
-    today = datetime.date.today()
+    today = timezone.localdate()
     cluster = get_object_or_404(
         published_clusters()
         .select_related("coordinator", "municipality__parent")

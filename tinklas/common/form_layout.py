@@ -13,13 +13,13 @@ from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname, get_translation_fields
 
 
 def language_field_names(*names: str) -> list[str]:
     """The per-language fields of translated fields (name_lt, name_en...), in the configured
-    language order; a regional code such as pt-br gives name_pt_br, as modeltranslation does."""
-    codes = [code.replace("-", "_") for code, _language in settings.LANGUAGES]
-    return [f"{name}_{code}" for name in names for code in codes]
+    language order, named by modeltranslation itself."""
+    return list(get_translation_fields(*names))
 
 
 def capitalised(choices: Any) -> list[tuple[Any, Any]]:
@@ -64,7 +64,7 @@ class StyledForm(forms.BaseForm):
         for name in names:
             label = capfirst(model._meta.get_field(name).verbose_name)
             for code, _language in settings.LANGUAGES:
-                field = self.fields.get(f"{name}_{code}")
+                field = self.fields.get(build_localized_fieldname(name, code))
                 if field is None:
                     continue
                 language = get_language_info(code)["name_translated"]
@@ -80,7 +80,11 @@ class StyledForm(forms.BaseForm):
             (
                 code,
                 get_language_info(code)["name_translated"],
-                [self[f"{name}_{code}"] for name in names if f"{name}_{code}" in self.fields],
+                [
+                    self[build_localized_fieldname(name, code)]
+                    for name in names
+                    if build_localized_fieldname(name, code) in self.fields
+                ],
             )
             for code, _language in settings.LANGUAGES
         ]

@@ -22,8 +22,12 @@ def unique_slug(text: str, is_taken: Callable[[str], bool], max_length: int = 80
 def translations(instance: object, field: str) -> list[str]:
     """The values of a translated field in every configured language (name_lt, name_en...)."""
     from django.conf import settings
+    from modeltranslation.utils import build_localized_fieldname
 
-    return [getattr(instance, f"{field}_{code}", None) or "" for code, _name in settings.LANGUAGES]
+    return [
+        getattr(instance, build_localized_fieldname(field, code), None) or ""
+        for code, _name in settings.LANGUAGES
+    ]
 
 
 # Alphabets whose order differs from the code-point order (ą after a, č after c, y after į…).

@@ -263,7 +263,7 @@ def latest_archive(language: str) -> tuple[IO[bytes], datetime.date] | None:
 
 @task()
 def build_in_background(language: str) -> None:
-    build_archive(datetime.date.today(), language).close()
+    build_archive(timezone.localdate(), language).close()
 
 
 def queue_build(today: datetime.date, language: str) -> None:

@@ -7,6 +7,7 @@ import datetime
 from collections.abc import Callable
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -138,7 +139,7 @@ LABELS: Table[Label] = Table(
         Column(
             "status",
             _("Status"),
-            lambda label: capfirst(str(label.status_on(datetime.date.today()).label)),
+            lambda label: capfirst(str(label.status_on(timezone.localdate()).label)),
             _(
                 "On the day of the download: not yet awarded, valid, expiring (within 90 days "
                 "of its last valid day), in renewal window (up to 12 months after it) or expired."

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-import datetime
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from tinklas.common.text import collation_key
@@ -14,7 +13,7 @@ RECENT_CLUSTERS = 6
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    today = datetime.date.today()
+    today = timezone.localdate()
     recent = (
         NetworkMembership.objects.current_on(today)
         .filter(cluster__status="published")
@@ -35,7 +34,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def network_page(request: HttpRequest) -> HttpResponse:
-    today = datetime.date.today()
+    today = timezone.localdate()
     overview = figures.overview(today)
     network = Network.objects.first()
     positions = GovernancePosition.objects.filter(ended_on__isnull=True).select_related(

@@ -3,7 +3,6 @@ associations. An organisation exists once, however many clusters it belongs to."
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.conf import settings
@@ -179,7 +178,7 @@ class Organisation(Timestamped):
                 self.vat_code = clean_vat_code(self.vat_code, self.country)
             except ValidationError as error:
                 errors["vat_code"] = error
-        if self.founded_year and self.founded_year > datetime.date.today().year:
+        if self.founded_year and self.founded_year > timezone.localdate().year:
             errors["founded_year"] = _("The founding year cannot be in the future.")
         if self.municipality_id and self.country != getattr(
             self.municipality, "country", self.country

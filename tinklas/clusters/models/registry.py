@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.common.dates import add_months
@@ -110,7 +111,7 @@ class Cluster(Timestamped):
         errors: dict[str, Any] = {}
         if self.maturity and not self.maturity_assessed_on:
             errors["maturity_assessed_on"] = _("Give the date the maturity was assessed.")
-        if self.founded_on and self.founded_on > datetime.date.today():
+        if self.founded_on and self.founded_on > timezone.localdate():
             errors["founded_on"] = _("The founding date cannot be in the future.")
         if errors:
             raise ValidationError(errors)

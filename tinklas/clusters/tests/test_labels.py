@@ -104,3 +104,28 @@ def test_labels_in_force_on_a_day():
     assert in_force(2026, 12, 31) == {current, later}  # expiring labels are still in force
     assert in_force(2027, 1, 1) == {later}
     assert in_force(2029, 6, 1) == set()
+
+
+@pytest.mark.django_db
+def test_a_label_is_read_on_the_networks_day_not_the_servers(client, settings):
+    """At 00:30 in Vilnius it is still 22:30 the day before in UTC: a label whose last valid
+    day was "yesterday" in Vilnius is in its renewal window, whatever clock the server keeps."""
+    from unittest import mock
+
+    from django.utils import timezone
+
+    settings.TIME_ZONE = "Europe/Vilnius"
+    instant = datetime.datetime(2026, 12, 31, 22, 30, tzinfo=datetime.UTC)
+    vilnius_day = datetime.date(2027, 1, 1)
+    cluster = ClusterFactory(slug="midnight")
+    LabelFactory(
+        cluster=cluster,
+        kind=Label.Kind.GOLD,
+        awarded_on=datetime.date(2024, 1, 1),
+        valid_until=vilnius_day - datetime.timedelta(days=1),
+    )
+    with mock.patch.object(timezone, "now", return_value=instant):
+        assert timezone.localdate() == vilnius_day
+        page = client.get("/en/clusters/midnight/").content.decode()
+    assert "in renewal window" in page
+    assert ">expiring<" not in page

@@ -2,6 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
 from tinklas.network import figures
 from tinklas.network.demo.accounts import (
@@ -23,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--today",
             type=datetime.date.fromisoformat,
-            default=datetime.date.today(),
+            default=timezone.localdate(),
             help="The date the demo is built for (YYYY-MM-DD); label statuses are relative to it.",
         )
 

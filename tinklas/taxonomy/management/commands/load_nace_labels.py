@@ -4,6 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from modeltranslation.utils import build_localized_fieldname
 
 from tinklas.taxonomy.models import NaceActivity
 
@@ -40,9 +41,9 @@ class Command(BaseCommand):
                 label = (row[column] or "").strip()
                 if not label:
                     raise CommandError(f"{file}, line {line_number}: {column} is empty.")
-                setattr(activity, f"label_{code}", label)
+                setattr(activity, build_localized_fieldname("label", code), label)
             updated.append(activity)
-        fields = [f"label_{code}" for code in columns]
+        fields = [build_localized_fieldname("label", code) for code in columns]
         with transaction.atomic():
             NaceActivity.objects.bulk_update(updated, fields, batch_size=500)
         self.stdout.write(
