@@ -33,9 +33,10 @@ migrate: install messages
 	$(BIN)/python manage.py migrate --no-input -v 0
 
 # The demo serves with a background worker beside the web server (large imports, the
-# register); stopping the server stops both.
+# register, the nightly recount of members); stopping the server stops both.
 demo: migrate
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py schedule_member_recount
 	$(BIN)/python manage.py db_worker --no-reload -v 0 & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver $(HOST)
@@ -45,6 +46,7 @@ demo-code: install
 	@$(BIN)/python manage.py demo_code
 
 serve: migrate
+	$(BIN)/python manage.py schedule_member_recount
 	$(BIN)/python manage.py db_worker --no-reload -v 0 & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver $(HOST)

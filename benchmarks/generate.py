@@ -13,12 +13,12 @@ import random
 import time
 from pathlib import Path
 
-from django.db import connection, transaction
+from django.db import connection
 
 from benchmarks.records import PEOPLE, REFERENCE_DAY, RecordMaker
 from tinklas.clusters import indexing as cluster_indexing
-from tinklas.clusters import member_counts
 from tinklas.clusters.models import Cluster, Label, Membership
+from tinklas.common import derived
 from tinklas.common.dates import add_months
 from tinklas.network.models import GovernancePosition, Network, NetworkMembership
 from tinklas.organisations import indexing as organisation_indexing
@@ -293,21 +293,17 @@ def generate(seed: int = SEED) -> float:
     if not is_empty():
         raise RuntimeError("The benchmark database already holds data; regenerate from empty.")
     generator = NetworkGenerator(seed)
-    with transaction.atomic():
+    with derived.bulk_change() as change:
         generator.records.plan_clusters(EXPECTED_SCALE["clusters"])
         generator.create_organisations()
         generator.create_clusters()
         generator.create_memberships()
         generator.create_network_and_labels()
-        # bulk_create bypassed the signals that keep the derived data current.
-        cluster_indexing.rebuild_index()
-        generator.progress("search index")
-        # Every membership began, and every ended one ended, before REFERENCE_DAY: today's
-        # counts are the same whatever the day.
-        today = datetime.date.today()
-        member_counts.refresh_member_counts(today)
-        member_counts.refresh_member_flags(today)
-        generator.progress("member counts and flags")
+        # bulk_create bypassed the signals that keep the derived data current: the search
+        # index, member counts and flags are rebuilt at the end. Every membership began, and
+        # every ended one ended, before REFERENCE_DAY: the counts are the same whatever the day.
+        change.everything()
+    generator.progress("search index, member counts and flags")
     settle_database()
     generator.progress("statistics and checkpoint")
     return time.perf_counter() - generator.started

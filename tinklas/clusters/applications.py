@@ -20,8 +20,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tinklas.accounts.models import User
-from tinklas.clusters.indexing import reindex_clusters
-from tinklas.clusters.member_counts import refresh_cluster
 from tinklas.clusters.models import (
     ApplicationMember,
     Cluster,
@@ -30,9 +28,8 @@ from tinklas.clusters.models import (
     EligibilityCriteria,
     Membership,
 )
-from tinklas.organisations import indexing as organisation_indexing
+from tinklas.common import derived
 from tinklas.organisations.models import Organisation
-from tinklas.search import index
 
 # Turns a path into an absolute address for emails (request.build_absolute_uri).
 LinkBuilder = Callable[[str], str]
@@ -320,24 +317,21 @@ def reject(application: ClusterApplication, reviewer: User, reason: str, link: L
 
 
 def approve(application: ClusterApplication, reviewer: User, link: LinkBuilder) -> Cluster:
-    """Registers the cluster as published with its members, makes the applicant its
-    manager, and brings the member counts and the search index up to date, so that the
-    directory lists it at once."""
-    with transaction.atomic():
+    """Registers the cluster as published with its members and makes the applicant its
+    manager, so that the directory, search, the open-data download and the key figures show
+    it at once."""
+    # One transaction; the search entries, member counts, flags and the registry's version
+    # are brought up to date once at its end rather than after every member.
+    with derived.bulk_change():
         application = locked_for_decision(application)
-        today = timezone.localdate()
-        with index.suspended():  # one update of derived data at the end, not one per row
-            cluster = register_cluster(application)
-            created = add_members(application, cluster, today)
-            if application.applicant:
-                ClusterManagerRole.objects.create(
-                    cluster=cluster, user=application.applicant, granted_by=reviewer
-                )
-            application.cluster = cluster
-            record_decision(application, ClusterApplication.Status.APPROVED, reviewer, "")
-        index.index_documents(organisation_indexing.documents(created))
-        reindex_clusters([cluster.pk])
-        refresh_cluster(today, cluster.pk)
+        cluster = register_cluster(application)
+        add_members(application, cluster, timezone.localdate())
+        if application.applicant:
+            ClusterManagerRole.objects.create(
+                cluster=cluster, user=application.applicant, granted_by=reviewer
+            )
+        application.cluster = cluster
+        record_decision(application, ClusterApplication.Status.APPROVED, reviewer, "")
     send_mails(
         "approved",
         _("%(name)s is registered") % {"name": cluster.name},
@@ -375,7 +369,7 @@ def register_cluster(application: ClusterApplication) -> Cluster:
     return cluster
 
 
-def registry_organisation(member: ApplicationMember) -> tuple[Organisation, bool]:
+def registry_organisation(member: ApplicationMember) -> Organisation:
     """The registry's organisation with the member's company code, or a new one."""
     country = settings.TINKLAS_COUNTRY
     if member.company_code:
@@ -383,24 +377,19 @@ def registry_organisation(member: ApplicationMember) -> tuple[Organisation, bool
             country=country, company_code=member.company_code
         ).first()
         if existing is not None:
-            return existing, False
+            return existing
     organisation = Organisation(
         name=member.name, kind=member.kind, company_code=member.company_code, country=country
     )
     organisation.full_clean()
     organisation.save()
-    return organisation, True
+    return organisation
 
 
-def add_members(
-    application: ClusterApplication, cluster: Cluster, today: datetime.date
-) -> list[Organisation]:
-    """Memberships from the approval date; returns the organisations created."""
-    created = []
+def add_members(application: ClusterApplication, cluster: Cluster, today: datetime.date) -> None:
+    """Memberships from the approval date, of registered or new organisations."""
     for member in application.members.all():
-        organisation, is_new = registry_organisation(member)
-        if is_new:
-            created.append(organisation)
+        organisation = registry_organisation(member)
         is_coordinator = bool(member.company_code) and (
             member.company_code == application.coordinator_code
         )
@@ -413,4 +402,3 @@ def add_members(
         if is_coordinator:
             cluster.coordinator = organisation
             cluster.save(update_fields=["coordinator", "updated_at"])
-    return created

@@ -7,7 +7,7 @@ class ClustersConfig(AppConfig):
     verbose_name = _("Clusters")
 
     def ready(self) -> None:
-        from tinklas.clusters import indexing, permissions, privacy  # noqa: F401  (registers rules)
+        from tinklas.clusters import derived, permissions, privacy  # noqa: F401  (registers rules)
 
-        indexing.connect()
+        derived.connect()  # member counts, flags and search entries follow every change
         privacy.register()  # this app's part of a person's data export and erasure

@@ -15,7 +15,7 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.http.response import HttpResponseBase
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -23,7 +23,6 @@ from tinklas.clusters.directory import published_clusters
 from tinklas.clusters.export_columns import CLUSTERS, ORGANISATIONS
 from tinklas.clusters.export_formats import Table, Value, json_pieces, xlsx_file
 from tinklas.clusters.filters import ClusterFilter
-from tinklas.clusters.member_counts import ensure_member_counts_current
 from tinklas.clusters.organisation_views import MemberOrganisationFilter, member_organisations
 from tinklas.common import csv_files
 
@@ -71,14 +70,13 @@ def download(
 
 @require_safe
 def export_clusters(request: HttpRequest) -> HttpResponseBase:
-    today = datetime.date.today()
-    ensure_member_counts_current(today)
+    today = timezone.localdate()
     filterset = ClusterFilter(request.GET, queryset=published_clusters(), today=today)
     return download(request, CLUSTERS, filterset.qs, today)
 
 
 @require_safe
 def export_organisations(request: HttpRequest) -> HttpResponseBase:
-    today = datetime.date.today()
+    today = timezone.localdate()
     filterset = MemberOrganisationFilter(request.GET, queryset=member_organisations(today))
     return download(request, ORGANISATIONS, filterset.qs, today)

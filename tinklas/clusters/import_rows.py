@@ -81,7 +81,6 @@ class RowProcessor:
         self.vocabularies = Vocabularies()
         self.may_change_identity = is_network_staff(self.user)
         self.seen: dict[tuple[Any, ...], int] = {}
-        self.touched_organisation_ids: set[int] = set()
         self.failed = False  # a row had an error: nothing more is saved
         self.by_code: dict[tuple[str, str], Organisation] = {}
         self.memberships: dict[int, list[Membership]] = {}
@@ -339,8 +338,6 @@ class RowProcessor:
                     ),
                 }
             )
-        else:
-            self.touched_organisation_ids.add(organisation.pk)
 
     def finish(self, result: dict[str, Any]) -> dict[str, Any]:
         if result["errors"]:

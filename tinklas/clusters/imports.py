@@ -6,7 +6,6 @@ import_values.py and import_rows.py; docs/import.md describes the whole."""
 
 from __future__ import annotations
 
-import datetime
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -25,20 +24,12 @@ from tinklas.accounts.models import User
 from tinklas.clusters.import_reading import Table, UnreadableFile, read_table
 from tinklas.clusters.import_retention import claim_daily_run, kept_results
 from tinklas.clusters.import_rows import RowProcessor
-from tinklas.clusters.indexing import reindex_clusters
-from tinklas.clusters.member_counts import refresh_member_counts, refresh_member_flags
-from tinklas.clusters.models import Cluster, ImportRun, Membership
-from tinklas.common import versions
-from tinklas.organisations import indexing as organisation_indexing
-from tinklas.organisations.models import Organisation
-from tinklas.search import index
+from tinklas.clusters.models import Cluster, ImportRun
+from tinklas.common import derived
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_BACKGROUND_ROWS = 500
-# The registry's version stamp (network/figures.py), bumped once after a commit; clusters
-# does not import network.
-REGISTRY_VERSION = "registry"
 
 
 class RolledBack(Exception):
@@ -177,15 +168,14 @@ def commit(run: ImportRun) -> None:
     with translation.override(run.language), audited_as(user, audit_id(run)):
         table = read_table(uploaded_file(run), run.file_format)
         try:
-            with transaction.atomic():
-                # The per-object upkeep would recount the cluster after every row.
-                with index.suspended():
-                    processor = RowProcessor(run.cluster, user, write=True)
-                    # No progress is stored here: inside the transaction nobody would see it.
-                    results = processor.process(table.rows)
-                    if processor.failed:
-                        raise RolledBack
-                refresh_derived_data(run.cluster, processor.touched_organisation_ids)
+            # One transaction; the member counts, flags, search entries and the registry's
+            # version follow once at its end, not after every row.
+            with derived.bulk_change():
+                processor = RowProcessor(run.cluster, user, write=True)
+                # No progress is stored here: inside the transaction nobody would see it.
+                results = processor.process(table.rows)
+                if processor.failed:
+                    raise RolledBack
         except RolledBack:
             record(run, results, ImportRun.Status.FAILED)
             run.error_message = _(
@@ -194,28 +184,10 @@ def commit(run: ImportRun) -> None:
             ) % {"count": run.error_rows}
             save_record(run, "error_message")
             return
-    versions.bump(REGISTRY_VERSION)
     # Drops the file too: the audit log keeps what was written.
     record(run, results, ImportRun.Status.COMMITTED)
     run.committed_at = timezone.now()
     save_record(run, "committed_at")
-
-
-def refresh_derived_data(cluster: Cluster, organisation_ids: set[int]) -> None:
-    """Member counts, membership flags and search entries of what the commit touched: the
-    cluster, the organisations, and the other clusters that list them."""
-    today = datetime.date.today()
-    ids = sorted(organisation_ids)
-    refresh_member_counts(today, [cluster.pk])
-    refresh_member_flags(today, ids)
-    touched = Organisation.objects.filter(pk__in=ids).select_related("main_activity")
-    index.index_documents(
-        organisation_indexing.documents(touched.prefetch_related("other_activities"))
-    )
-    cluster_ids = set(
-        Membership.objects.filter(organisation_id__in=ids).values_list("cluster_id", flat=True)
-    )
-    reindex_clusters(sorted(cluster_ids | {cluster.pk}))
 
 
 def run_safely(run: ImportRun, step: Callable[[ImportRun], None], *, worker: bool) -> None:

@@ -1,20 +1,21 @@
 """Derived membership data stored for lists at any scale: each cluster's number of current
 members, and whether an organisation is a current member of a published cluster. Kept current
-when memberships or clusters change, and once a day, when memberships dated in advance begin
-or end."""
+by clusters/derived.py when memberships or clusters change, and every night, when memberships
+dated in advance begin or end."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
+from typing import Any
 
-from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, QuerySet
 
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.organisations.models import Organisation
 
 
-def refresh_member_counts(on: datetime.date, cluster_ids: list[int] | None = None) -> None:
+def refresh_member_counts(on: datetime.date, cluster_ids: Collection[int] | None = None) -> None:
     clusters = (
         Cluster.objects.all() if cluster_ids is None else Cluster.objects.filter(pk__in=cluster_ids)
     )
@@ -36,7 +37,10 @@ def refresh_member_counts(on: datetime.date, cluster_ids: list[int] | None = Non
     Cluster.objects.bulk_update(changed, ["member_count"], batch_size=500)
 
 
-def refresh_member_flags(on: datetime.date, organisation_ids: list[int] | None = None) -> None:
+def refresh_member_flags(
+    on: datetime.date, organisation_ids: Collection[int] | QuerySet[Any] | None = None
+) -> None:
+    """The flags of the given organisations (ids, or a query of ids), or of all."""
     members = Membership.objects.current_on(on).filter(cluster__status=Cluster.Status.PUBLISHED)
     organisations = Organisation.objects.all()
     if organisation_ids is not None:
@@ -48,19 +52,15 @@ def refresh_member_flags(on: datetime.date, organisation_ids: list[int] | None =
     organisations.filter(is_current, is_member=False).update(is_member=True)
 
 
-def refresh_cluster(on: datetime.date, cluster_id: int) -> None:
-    """After a change to one cluster's memberships or status."""
-    refresh_member_counts(on, [cluster_id])
-    organisation_ids = list(
-        Membership.objects.filter(cluster_id=cluster_id).values_list("organisation_id", flat=True)
-    )
-    refresh_member_flags(on, organisation_ids)
+def refresh_clusters(on: datetime.date, cluster_ids: Collection[int]) -> None:
+    """After a change to these clusters' memberships or status: their counts, and the flags
+    of everyone who is or was their member (a subquery, so any number of members)."""
+    refresh_member_counts(on, cluster_ids)
+    members = Membership.objects.filter(cluster_id__in=cluster_ids).values("organisation_id")
+    refresh_member_flags(on, members)
 
 
 def ensure_member_counts_current(today: datetime.date) -> None:
-    """Recounts everything on the first call of the day (cheap afterwards)."""
-    key = f"member-counts-refreshed:{today.isoformat()}"
-    if cache.get(key) is None:
-        refresh_member_counts(today)
-        refresh_member_flags(today)
-        cache.set(key, True, timeout=2 * 24 * 3600)
+    """Does nothing: the counts are recounted by the worker's nightly task
+    (clusters/derived.py: recount_members), never by a request. Kept only while
+    clusters/api.py still calls it; remove it with that call."""

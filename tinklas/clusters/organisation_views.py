@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tinklas.clusters.member_counts import ensure_member_counts_current
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.common.pages import (
     ORDERED_IDS_UP_TO,
@@ -33,8 +32,9 @@ FILTERS = ["kind", "size", "county", "activity", "cluster"]
 
 
 def member_organisations(today: datetime.date) -> QuerySet[Organisation]:
-    """Organisations that are current members of a published cluster."""
-    ensure_member_counts_current(today)
+    """Organisations that are current members of a published cluster on `today`, as the
+    stored flags say (kept current by clusters/derived.py, recounted by the worker every
+    night); no request recounts them."""
     return Organisation.objects.filter(is_member=True)
 
 

@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from tinklas.clusters.directory import FACETS, facets, published_clusters
 from tinklas.clusters.filters import SORT_CHOICES, ClusterFilter
-from tinklas.clusters.member_counts import ensure_member_counts_current
 from tinklas.clusters.models import Label
 from tinklas.clusters.profile import member_groups, profile_json_ld
 from tinklas.common.pages import list_template, page_of
@@ -20,7 +19,6 @@ PER_PAGE = 20
 
 def directory(request: HtmxHttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    ensure_member_counts_current(today)
     filterset = ClusterFilter(request.GET, queryset=published_clusters(), today=today)
     clusters = filterset.qs.select_related("municipality__parent").prefetch_related(
         "sectors",

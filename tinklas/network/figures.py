@@ -153,5 +153,6 @@ def overview(on: datetime.date) -> Overview:
     return cached
 
 
-# The version stamp of everything the figures are computed from (see network/upkeep.py).
+# The version stamp of everything the figures and the open-data download are computed from,
+# named only here; bumped by network/upkeep.py, after each save or once per bulk change.
 REGISTRY = "registry"

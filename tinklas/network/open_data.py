@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.http import FileResponse, HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from tinklas.clusters.member_counts import ensure_member_counts_current
 from tinklas.network.open_data_build import (
     build_archive,
     builds_quickly,
@@ -25,8 +23,7 @@ RETRY_AFTER_SECONDS = 120
 
 @require_safe
 def download(request: HttpRequest) -> HttpResponseBase:
-    today = datetime.date.today()
-    ensure_member_counts_current(today)  # member counts are part of clusters.csv
+    today = timezone.localdate()
     language = get_language()
     day = today
     archive = current_archive(today, language)

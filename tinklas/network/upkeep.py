@@ -1,6 +1,7 @@
 """Marks the registry as changed whenever anything the key figures or the open-data download
 are computed from is saved or deleted, so that neither is ever stale (see
-common/versions.py)."""
+common/versions.py): at once after an ordinary save, once at the end of a bulk change
+(common/derived.py)."""
 
 from __future__ import annotations
 
@@ -9,20 +10,27 @@ from typing import Any
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from tinklas.clusters.models import Cluster, Label, Membership
-from tinklas.common import versions
+from tinklas.common import derived, versions
 from tinklas.network.figures import REGISTRY
 from tinklas.network.models import Network, NetworkMembership
 from tinklas.organisations.models import Organisation
-from tinklas.search import index
 from tinklas.taxonomy.models import Ecosystem, NaceActivity, Region, Sector
 
 
 def registry_changed(sender: type, **kwargs: Any) -> None:
-    if not index.is_suspended():  # bulk work bumps once at its end
+    if not derived.defer(REGISTRY):
+        versions.bump(REGISTRY)
+
+
+def after_bulk_change(changes: derived.Changes) -> None:
+    # Whatever a bulk change recorded is part of the registry: the other kinds are recorded
+    # by signals of the same models (clusters, memberships, organisations).
+    if changes:
         versions.bump(REGISTRY)
 
 
 def connect() -> None:
+    derived.register(after_bulk_change)
     models = (Cluster, Label, Membership, Network, NetworkMembership, Organisation)
     vocabularies = (Sector, Ecosystem, Region, NaceActivity)
     for model in models + vocabularies:

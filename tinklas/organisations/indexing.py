@@ -1,7 +1,9 @@
 """The organisation's search document, and keeping it current on every save and delete.
 
 Index upkeep is derived data, not a business rule, so it follows the model's own save and
-delete signals: every path (pages, admin, API, imports) keeps the index current."""
+delete signals: every path (pages, admin, API, imports) keeps the index current. Inside a
+bulk change (common/derived.py) the signals only record the organisation, and
+`after_bulk_change` indexes every recorded one once at the end."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from typing import Any
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from tinklas.common import derived
 from tinklas.common.text import translations
 from tinklas.organisations.models import Organisation
 from tinklas.search import index
@@ -51,14 +54,38 @@ def all_documents() -> Iterator[index.Document]:
     return documents(queryset.iterator(chunk_size=2000))
 
 
+BATCH_SIZE = 900  # ids per query: under SQLite's oldest limit of 999 parameters
+
+
+def reindex_organisations(organisation_ids: Iterable[int]) -> None:
+    """Indexes the organisations that exist and removes the entries of those that do not
+    (deleted within the bulk change)."""
+    ordered = sorted(organisation_ids)
+    for start in range(0, len(ordered), BATCH_SIZE):
+        ids = set(ordered[start : start + BATCH_SIZE])
+        existing = Organisation.objects.filter(pk__in=ids).select_related("main_activity")
+        found = list(existing.prefetch_related("other_activities"))
+        index.index_documents(documents(found))
+        if deleted := ids - {organisation.pk for organisation in found}:
+            index.remove_documents(KIND, deleted)
+
+
+def after_bulk_change(changes: derived.Changes) -> None:
+    if changes.touched_everything:
+        index.clear(KIND)
+        index.bulk_index_documents(all_documents())
+    elif changes.of(KIND):
+        reindex_organisations(changes.of(KIND))
+
+
 def reindex(sender: type, instance: Organisation, **kwargs: Any) -> None:
-    if index.is_suspended():
+    if derived.defer(KIND, [instance.pk]):
         return
     index.index_documents([organisation_document(instance)])
 
 
 def remove(sender: type, instance: Organisation, **kwargs: Any) -> None:
-    if index.is_suspended():
+    if derived.defer(KIND, [instance.pk]):
         return
     index.remove_documents(KIND, [instance.pk])
 
@@ -71,6 +98,7 @@ def reindex_after_activities_change(
 
 
 def connect() -> None:
+    derived.register(after_bulk_change)
     post_save.connect(reindex, sender=Organisation, dispatch_uid="organisation-index")
     post_delete.connect(remove, sender=Organisation, dispatch_uid="organisation-unindex")
     m2m_changed.connect(

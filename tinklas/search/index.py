@@ -1,11 +1,10 @@
 """Writing to and querying the search index. Knows nothing of clusters or organisations:
-the apps that own the documents say what their text is."""
+the apps that own the documents say what their text is, and when to write it (after each
+save, or once at the end of a bulk change: common/derived.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection
@@ -15,23 +14,6 @@ from django.db.models.expressions import RawSQL
 from tinklas.search.analyzer import document_terms, query_terms
 from tinklas.search.engines import matching_ids_sql
 from tinklas.search.models import SearchEntry
-
-_suspended: ContextVar[bool] = ContextVar("search_index_suspended", default=False)
-
-
-@contextmanager
-def suspended() -> Iterator[None]:
-    """Within this block the per-object upkeep does nothing; for bulk work that rebuilds
-    the index afterwards (demo data, imports)."""
-    token = _suspended.set(True)
-    try:
-        yield
-    finally:
-        _suspended.reset(token)
-
-
-def is_suspended() -> bool:
-    return _suspended.get()
 
 
 @dataclass(frozen=True)

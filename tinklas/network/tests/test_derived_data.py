@@ -2,12 +2,13 @@
 
 import datetime
 import re
+from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
-from tinklas.clusters.member_counts import ensure_member_counts_current
+from tinklas.clusters.derived import recount_members
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.network.models import Network, NetworkMembership
 from tinklas.organisations.models import Organisation
@@ -55,13 +56,15 @@ def test_member_counts_follow_memberships(demo_network):
 def test_memberships_dated_in_advance_count_from_their_day(demo_network):
     cluster = Cluster.objects.get(acronym="SMART FOOD")
     before = cluster.member_count
-    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    today = timezone.localdate()
+    tomorrow = today + datetime.timedelta(days=1)
     company = Organisation.objects.create(name="UAB Rytojaus", kind="company")
     Membership.objects.create(cluster=cluster, organisation=company, joined_on=tomorrow)
     cluster.refresh_from_db()
     assert cluster.member_count == before
-    cache.clear()
-    ensure_member_counts_current(tomorrow)  # the first request of that day
+    # The worker's run just after the next midnight.
+    with mock.patch.object(timezone, "localdate", return_value=tomorrow):
+        recount_members.call(today.isoformat())
     cluster.refresh_from_db()
     assert cluster.member_count == before + 1
 

@@ -1,13 +1,17 @@
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
-from tinklas.clusters.indexing import rebuild_index
+from tinklas.common import derived
 
 
 class Command(BaseCommand):
-    help = "Rebuilds the full-text index of clusters and organisations from the registry."
+    help = (
+        "Rebuilds the derived data of the whole registry from its records: the full-text "
+        "index of clusters and organisations, member counts and member flags."
+    )
 
     def handle(self, *args: object, **options: object) -> None:
-        with transaction.atomic():
-            rebuild_index()
-        self.stdout.write(self.style.SUCCESS("The search index is rebuilt."))
+        # The bulk writers' own mechanism, marking everything as changed: one transaction.
+        with derived.bulk_change() as change:
+            change.everything()
+        done = "The search index, member counts and member flags are rebuilt."
+        self.stdout.write(self.style.SUCCESS(done))
