@@ -17,7 +17,7 @@ def demo_today() -> datetime.date:
 @pytest.fixture
 def demo_network(db, demo_today: datetime.date):  # type: ignore[no-untyped-def]
     """The demo network, built for a fixed date so that figures are reproducible."""
-    from tinklas.network.demo.builder import build_demo_network
+    from tinklas.demo.builder import build_demo_network
 
     return build_demo_network(demo_today)
 

@@ -71,7 +71,7 @@ def demo_site(
     from django.db import transaction
     from django.utils import translation
 
-    from tinklas.network.demo.builder import build_demo_network
+    from tinklas.demo.builder import build_demo_network
     from tinklas.taxonomy.models import Region
 
     # Like the migrations and `manage.py seed_demo`, in the default language (the root

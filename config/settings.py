@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "tinklas.network",
     "tinklas.search",
     "tinklas.audit",
+    "tinklas.demo",
 ]
 
 MIDDLEWARE = [

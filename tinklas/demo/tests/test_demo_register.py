@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tinklas.accounts.tests.factories import staff
-from tinklas.network.demo.register import DEREGISTERED, RENAMED, TROUBLES, create_register_entries
+from tinklas.demo.register import DEREGISTERED, RENAMED, TROUBLES, create_register_entries
 from tinklas.organisations.models import LegalEntity, Organisation
 
 

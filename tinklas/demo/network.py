@@ -10,7 +10,7 @@ from tinklas.common.dates import add_months
 from tinklas.network.models import AlliancePartner, GovernancePosition, Network, NetworkMembership
 
 if TYPE_CHECKING:
-    from tinklas.network.demo.builder import DemoBuilder
+    from tinklas.demo.builder import DemoBuilder
 
 FOUNDED_ON = datetime.date(2020, 5, 27)
 FOUNDING_CLUSTERS = 9

@@ -3,7 +3,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from tinklas.network.demo.accounts import current_staff_code
+from tinklas.demo.accounts import current_staff_code
 
 
 class Command(BaseCommand):

@@ -5,13 +5,13 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from tinklas.network import figures
-from tinklas.network.demo.accounts import (
+from tinklas.demo.accounts import (
     DEMO_PASSWORD,
     DEMO_STAFF_TOTP_SECRET,
     create_demo_accounts,
 )
-from tinklas.network.demo.builder import build_demo_network
-from tinklas.network.demo.register import create_register_entries
+from tinklas.demo.builder import build_demo_network
+from tinklas.demo.register import create_register_entries
 
 
 class Command(BaseCommand):

@@ -16,9 +16,9 @@ from stdnum.lt import pvm
 from tinklas.clusters.models import Cluster, Label, Membership
 from tinklas.common import derived
 from tinklas.common.text import unique_slug
-from tinklas.network.demo import names
-from tinklas.network.demo.clusters import CLUSTERS
-from tinklas.network.demo.network import create_labels, create_network
+from tinklas.demo import names
+from tinklas.demo.clusters import CLUSTERS
+from tinklas.demo.network import create_labels, create_network
 from tinklas.network.models import AlliancePartner, GovernancePosition, Network, NetworkMembership
 from tinklas.organisations.models import Organisation
 from tinklas.taxonomy.models import NaceActivity, Region, Sector
