@@ -1,12 +1,13 @@
-"""The REST API (version 1 under /api/v1/), its OpenAPI schema and its documentation page.
-docs/api.md describes the API; tinklas/common/api.py holds what every endpoint shares."""
+"""The REST API (version 1 under /api/v1/), its OpenAPI schema and its documentation: the
+page rendered on the server and Swagger UI beside it. docs/api.md describes the API;
+tinklas/common/api.py holds what every endpoint shares."""
 
 from django.urls import URLPattern, URLResolver, path
 from drf_spectacular.views import SpectacularAPIView
 
 from tinklas.clusters import api as clusters
 from tinklas.clusters import membership_api as memberships
-from tinklas.common import api_docs
+from tinklas.common import api_docs, api_swagger
 from tinklas.network import api as network
 from tinklas.organisations import register_api
 from tinklas.taxonomy import api as taxonomy
@@ -14,6 +15,7 @@ from tinklas.taxonomy import api as taxonomy
 urlpatterns: list[URLPattern | URLResolver] = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", api_docs.documentation, name="api-docs"),
+    path("docs/swagger/", api_swagger.SwaggerPage.as_view(), name="api-swagger"),
     path("v1/clusters/", clusters.ClusterList.as_view(), name="api-cluster-list"),
     path("v1/clusters/<slug:slug>/", clusters.ClusterDetail.as_view(), name="api-cluster"),
     path("v1/organisations/", clusters.OrganisationList.as_view(), name="api-organisation-list"),

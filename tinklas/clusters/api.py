@@ -4,12 +4,12 @@ Memberships and labels are in clusters/membership_api.py."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -24,13 +24,13 @@ from tinklas.accounts.permissions import is_network_staff
 from tinklas.clusters.directory import published_clusters
 from tinklas.clusters.filters import ClusterFilter
 from tinklas.clusters.forms import PROFILE_FIELDS
-from tinklas.clusters.member_counts import ensure_member_counts_current
 from tinklas.clusters.models import Cluster, Label, LabelStatus, Membership
 from tinklas.clusters.organisation_views import MemberOrganisationFilter, member_organisations
 from tinklas.common.api import (
     PROFILE_URL_HELP,
     SLUG_HELP,
     URL_HELP,
+    ApiModelSerializer,
     ModelCleanSerializer,
     refuse_fields,
 )
@@ -52,7 +52,7 @@ CLUSTERS = "Clusters"
 ORGANISATIONS = "Organisations"
 
 
-class LabelSummary(serializers.ModelSerializer):  # type: ignore[type-arg]
+class LabelSummary(ApiModelSerializer):
     name = serializers.CharField(source="display_name", read_only=True)
     status = serializers.SerializerMethodField(
         help_text=_("The label's status today: valid, expiring, renewal, expired or upcoming.")
@@ -64,10 +64,10 @@ class LabelSummary(serializers.ModelSerializer):  # type: ignore[type-arg]
 
     @extend_schema_field(serializers.ChoiceField(choices=LabelStatus.choices))
     def get_status(self, label: Label) -> str:
-        return str(label.status_on(self.context.get("today") or datetime.date.today()))
+        return str(label.status_on(self.context.get("today") or timezone.localdate()))
 
 
-class ClusterReference(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ClusterReference(ApiModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api-cluster", lookup_field="slug", help_text=URL_HELP
     )
@@ -77,7 +77,7 @@ class ClusterReference(serializers.ModelSerializer):  # type: ignore[type-arg]
         fields = ["url", "slug", "name"]
 
 
-class ClusterSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ClusterSerializer(ApiModelSerializer):
     """A cluster's public profile. The contact person, address and phone are the cluster's
     public contacts, shown on its profile page."""
 
@@ -216,7 +216,7 @@ class ClusterWriteSerializer(ModelCleanSerializer):
         cluster: Cluster | None = self.instance
         if organisation is None or cluster is None or organisation.pk == cluster.coordinator_id:
             return organisation
-        members = Membership.objects.current_on(datetime.date.today()).filter(cluster=cluster)
+        members = Membership.objects.current_on(timezone.localdate()).filter(cluster=cluster)
         if not members.filter(organisation=organisation).exists():
             raise serializers.ValidationError(_("The coordinator must be a current member."))
         return organisation
@@ -244,7 +244,6 @@ class ClusterList(ListView):
     filterset_class = ClusterFilter
 
     def get_queryset(self) -> QuerySet[Cluster]:
-        ensure_member_counts_current(datetime.date.today())
         return with_related(published_clusters())
 
 
@@ -313,7 +312,7 @@ class OrganisationList(OrganisationListBase):
 
     def get_queryset(self) -> QuerySet[Organisation]:
         return (
-            member_organisations(datetime.date.today())
+            member_organisations(timezone.localdate())
             .select_related("municipality__parent", "main_activity")
             .prefetch_related("other_activities")
         )

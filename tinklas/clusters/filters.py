@@ -12,6 +12,7 @@ from django.db.models import (
     Q,
     QuerySet,
 )
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.clusters.models import Cluster, Label, Maturity
@@ -97,7 +98,7 @@ class ClusterFilter(SearchableFilterSet):
 
     def __init__(self, *args: Any, today: datetime.date | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.today = today or datetime.date.today()
+        self.today = today or timezone.localdate()
 
     def filter_label(
         self, queryset: QuerySet[Cluster], name: str, kinds: list[str]

@@ -58,9 +58,3 @@ def refresh_clusters(on: datetime.date, cluster_ids: Collection[int]) -> None:
     refresh_member_counts(on, cluster_ids)
     members = Membership.objects.filter(cluster_id__in=cluster_ids).values("organisation_id")
     refresh_member_flags(on, members)
-
-
-def ensure_member_counts_current(today: datetime.date) -> None:
-    """Does nothing: the counts are recounted by the worker's nightly task
-    (clusters/derived.py: recount_members), never by a request. Kept only while
-    clusters/api.py still calls it; remove it with that call."""

@@ -4,13 +4,13 @@ them, so that figures for past dates stay reproducible). Labels are written by s
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -27,6 +27,7 @@ from tinklas.clusters.member_views import MANAGE, OPEN_MEMBERSHIP
 from tinklas.clusters.models import Cluster, Label, LabelStatus, Membership
 from tinklas.common.api import (
     URL_HELP,
+    ApiModelSerializer,
     ModelCleanSerializer,
     api_errors,
     audited_write,
@@ -43,7 +44,7 @@ LABELS = "Labels"
 MANAGE_LABELS = "clusters.manage_labels"
 
 
-class MembershipSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class MembershipSerializer(ApiModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api-membership", help_text=URL_HELP)
     cluster = ClusterReference(read_only=True)
     organisation = OrganisationReference(read_only=True)
@@ -64,7 +65,7 @@ class MembershipSerializer(serializers.ModelSerializer):  # type: ignore[type-ar
 
     @extend_schema_field(serializers.BooleanField())
     def get_is_current(self, membership: Membership) -> bool:
-        today = datetime.date.today()
+        today = timezone.localdate()
         return membership.joined_on <= today and (
             membership.left_on is None or membership.left_on > today
         )
@@ -107,7 +108,7 @@ class MembershipFilter(django_filters.FilterSet):
     ) -> QuerySet[Membership]:
         if value is None:
             return queryset
-        current = Membership.objects.current_on(datetime.date.today()).values("pk")
+        current = Membership.objects.current_on(timezone.localdate()).values("pk")
         return queryset.filter(pk__in=current) if value else queryset.exclude(pk__in=current)
 
 
@@ -234,7 +235,7 @@ class MembershipDetail(EditableDetailView):
 # Labels.
 
 
-class LabelSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class LabelSerializer(ApiModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api-label", help_text=URL_HELP)
     cluster = ClusterReference(read_only=True)
     name = serializers.CharField(source="display_name", read_only=True)
@@ -256,7 +257,7 @@ class LabelSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
     @extend_schema_field(serializers.ChoiceField(choices=LabelStatus.choices))
     def get_status(self, label: Label) -> str:
-        return str(label.status_on(datetime.date.today()))
+        return str(label.status_on(timezone.localdate()))
 
 
 class LabelWriteSerializer(ModelCleanSerializer):
@@ -291,7 +292,7 @@ class LabelFilter(django_filters.FilterSet):
     ) -> QuerySet[Label]:
         if value is None:
             return queryset
-        today = datetime.date.today()
+        today = timezone.localdate()
         in_force = Q(awarded_on__lte=today, valid_until__gte=today)
         return queryset.filter(in_force) if value else queryset.exclude(in_force)
 

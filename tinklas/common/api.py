@@ -43,6 +43,12 @@ class Pagination(pagination.PageNumberPagination):
     max_page_size = 100
     page_size_query_description = _("Results per page: 20 unless given, at most 100.")  # type: ignore[assignment]
 
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        # `next` and `previous` are always sent (null on the last and first page).
+        paginated: dict[str, Any] = super().get_paginated_response_schema(schema)
+        paginated["required"] = sorted(paginated["properties"])
+        return paginated
+
     def paginate_queryset(
         self, queryset: Any, request: Request, view: Any = None
     ) -> list[Any] | None:
@@ -187,7 +193,41 @@ def api_errors(error: DjangoValidationError) -> dict[str, Any]:
     return errors
 
 
-class ModelCleanSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ChoiceOrNullField(serializers.ChoiceField):
+    """A choice that may be left empty is null in the API, as clients generated from the
+    schema expect of a missing value, rather than "" (which no member of the enum names).
+    The model keeps Django's "" for empty text, so null is read and written as "";
+    "" is still accepted on input, as it was before."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        # A nullable model field keeps null; a blank one stores "".
+        self.empty_value: str | None = None if kwargs.get("allow_null") else ""
+        if kwargs.pop("allow_blank", False):
+            kwargs["allow_null"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Any) -> Any:
+        if value in ("", None):
+            return None
+        return super().to_representation(value)
+
+    def validate_empty_values(self, data: Any) -> tuple[bool, Any]:
+        if data == "" and self.allow_null:
+            data = None
+        is_empty, value = super().validate_empty_values(data)
+        if is_empty and value is None:
+            value = self.empty_value
+        return is_empty, value
+
+
+class ApiModelSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    """The base of every model serializer of the API, so that model fields are represented
+    alike everywhere (an empty choice is null)."""
+
+    serializer_choice_field = ChoiceOrNullField
+
+
+class ModelCleanSerializer(ApiModelSerializer):
     """Validates with the model's own rules (full_clean: clean(), field validators and
     constraints) on the record as it would be saved, so that the API refuses exactly what
     the pages refuse, naming the fields. Values the model normalises (codes) are kept."""

@@ -1,6 +1,6 @@
 """The API's documentation page: generated from the OpenAPI schema on the server, so that it
-always matches the API, and shown without scripts (the Content-Security-Policy forbids
-inline ones, and the page must work without JavaScript)."""
+always matches the API, in the visitor's language and without scripts (the page must work
+without JavaScript). Swagger UI, which needs them, is beside it (api_swagger.py)."""
 
 from __future__ import annotations
 
@@ -108,7 +108,9 @@ class SchemaReader:
                 if option.get("enum") not in ([""], [None]) and option.get("maxLength") != 0
             ]
             words = self.describe(real[0]) if real else _("text")
-            if len(real) < len(options):
+            if nullable or {"enum": [None]} in options:
+                return _("%(type)s or null") % {"type": words}
+            if len(real) < len(options):  # an empty text ("" or a zero-length URL)
                 words = _("%(type)s or empty") % {"type": words}
             return words
         kind = schema.get("type")
@@ -278,6 +280,7 @@ def documentation(request: HttpRequest) -> HttpResponse:
         "schema": schema,
         "sections": operations(schema, base),
         "schema_url": request.build_absolute_uri(reverse("api-schema")),
+        "swagger_url": f"{reverse('api-swagger')}?{LANGUAGE_PARAMETER}={current}",
         "base_url": base + "/api/v1/",
         "language_links": [
             {

@@ -20,6 +20,8 @@ from tinklas.common.api import (
     PROFILE_URL_HELP,
     SLUG_HELP,
     URL_HELP,
+    ApiModelSerializer,
+    ChoiceOrNullField,
     ModelCleanSerializer,
     refuse_fields,
 )
@@ -36,13 +38,13 @@ EDIT = "organisations.edit_organisation"
 MOST_OTHER_ACTIVITIES = 50
 
 
-class ActivityReference(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ActivityReference(ApiModelSerializer):
     class Meta:
         model = NaceActivity
         fields = ["code", "revision", "label"]
 
 
-class OrganisationReference(serializers.ModelSerializer):  # type: ignore[type-arg]
+class OrganisationReference(ApiModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api-organisation", lookup_field="slug", help_text=URL_HELP
     )
@@ -52,7 +54,7 @@ class OrganisationReference(serializers.ModelSerializer):  # type: ignore[type-a
         fields = ["url", "slug", "name"]
 
 
-class OrganisationSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class OrganisationSerializer(ApiModelSerializer):
     """What the organisation's public page shows. The address and the figures behind the
     size class (headcount, turnover, balance sheet) are written but not published."""
 
@@ -75,11 +77,11 @@ class OrganisationSerializer(serializers.ModelSerializer):  # type: ignore[type-
     other_activities = ActivityReference(
         many=True, read_only=True, help_text=_("Its other activities (NACE).")
     )
-    size_class = serializers.ChoiceField(
+    size_class = ChoiceOrNullField(
         choices=SizeClass.choices,
-        allow_blank=True,
+        allow_null=True,
         read_only=True,
-        help_text=_("For companies with a known headcount; empty otherwise."),
+        help_text=_("For companies with a known headcount; null otherwise."),
     )
     is_member = serializers.BooleanField(
         read_only=True, help_text=_("A current member of a published cluster.")

@@ -10,11 +10,12 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tinklas.common.api import ApiModelSerializer
 from tinklas.organisations.models import LegalEntity
 from tinklas.organisations.register_files import CODE
 
 
-class LegalEntitySerializer(serializers.ModelSerializer[LegalEntity]):
+class LegalEntitySerializer(ApiModelSerializer):
     class Meta:
         model = LegalEntity
         fields = [

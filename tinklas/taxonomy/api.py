@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from tinklas.common.api import URL_HELP
+from tinklas.common.api import URL_HELP, ApiModelSerializer
 from tinklas.common.api_views import DetailView, ListView
 from tinklas.common.form_layout import language_field_names
 from tinklas.taxonomy.models import Ecosystem, NaceActivity, NaceRevision, Region, Sector
@@ -17,25 +17,25 @@ from tinklas.taxonomy.models import Ecosystem, NaceActivity, NaceRevision, Regio
 TAG = "Reference data"
 
 
-class SectorReference(serializers.ModelSerializer):  # type: ignore[type-arg]
+class SectorReference(ApiModelSerializer):
     class Meta:
         model = Sector
         fields = ["slug", "name"]
 
 
-class EcosystemReference(serializers.ModelSerializer):  # type: ignore[type-arg]
+class EcosystemReference(ApiModelSerializer):
     class Meta:
         model = Ecosystem
         fields = ["slug", "name"]
 
 
-class RegionReference(serializers.ModelSerializer):  # type: ignore[type-arg]
+class RegionReference(ApiModelSerializer):
     class Meta:
         model = Region
         fields = ["code", "name"]
 
 
-class EcosystemSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class EcosystemSerializer(ApiModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api-ecosystem", lookup_field="slug", help_text=URL_HELP
     )
@@ -45,7 +45,7 @@ class EcosystemSerializer(serializers.ModelSerializer):  # type: ignore[type-arg
         fields = ["url", "slug", "name", *language_field_names("name")]
 
 
-class SectorSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class SectorSerializer(ApiModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api-field", lookup_field="slug", help_text=URL_HELP
     )
@@ -66,7 +66,7 @@ class SectorSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         ]
 
 
-class NaceActivitySerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class NaceActivitySerializer(ApiModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api-nace-activity", help_text=URL_HELP)
     # (The field, not Field.parent, which the type stubs take it for.)
     parent: serializers.SlugRelatedField[NaceActivity] = serializers.SlugRelatedField(  # type: ignore[assignment]
@@ -88,7 +88,7 @@ class NaceActivitySerializer(serializers.ModelSerializer):  # type: ignore[type-
         ]
 
 
-class RegionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class RegionSerializer(ApiModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api-region", lookup_field="code", help_text=URL_HELP
     )

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from tinklas.network import figures
 from tinklas.demo.accounts import (
     DEMO_PASSWORD,
     DEMO_STAFF_TOTP_SECRET,
@@ -12,6 +11,7 @@ from tinklas.demo.accounts import (
 )
 from tinklas.demo.builder import build_demo_network
 from tinklas.demo.register import create_register_entries
+from tinklas.network import figures
 
 
 class Command(BaseCommand):
