@@ -9,7 +9,7 @@ from tinklas.clusters import api as clusters
 from tinklas.clusters import membership_api as memberships
 from tinklas.common import api_docs, api_swagger
 from tinklas.network import api as network
-from tinklas.organisations import register_api
+from tinklas.organisations.register import api as register_api
 from tinklas.taxonomy import api as taxonomy
 
 urlpatterns: list[URLPattern | URLResolver] = [

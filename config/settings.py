@@ -61,7 +61,10 @@ INSTALLED_APPS = [
     "tinklas.taxonomy",
     "tinklas.organisations",
     "tinklas.clusters",
+    "tinklas.applications",
+    "tinklas.imports",
     "tinklas.network",
+    "tinklas.opendata",
     "tinklas.search",
     "tinklas.audit",
     "tinklas.demo",
@@ -236,7 +239,7 @@ TINKLAS_UPLOAD_MAX_COMPRESSION_RATIO = env_int(
 )
 # The register of legal entities: the largest file accepted (the real one is 40 MB).
 TINKLAS_REGISTER_MAX_BYTES = env_int("TINKLAS_REGISTER_MAX_BYTES", 200 * 1024 * 1024)
-# What is kept of imports (tinklas/clusters/import_retention.py): the rows whose results a run
+# What is kept of imports (tinklas/imports/retention.py): the rows whose results a run
 # stores (its totals count every row), the days a run is kept before
 # `manage.py prune_import_runs` deletes it, and the imports a cluster may have a day (network
 # staff are not limited).

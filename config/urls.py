@@ -5,12 +5,10 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from tinklas.accounts import token_views
 from tinklas.accounts import views as account_views
+from tinklas.applications import views as application_views
 from tinklas.audit import views as audit_views
 from tinklas.clusters import (
-    application_views,
     edit_views,
-    exports,
-    import_views,
     member_views,
     organisation_views,
     register_report,
@@ -18,10 +16,13 @@ from tinklas.clusters import (
 )
 from tinklas.clusters import views as cluster_views
 from tinklas.common import views as common_views
-from tinklas.network import open_data
+from tinklas.imports import views as import_views
 from tinklas.network import views as network_views
-from tinklas.organisations import register_views
+from tinklas.opendata import exports
+from tinklas.opendata import views as open_data_views
 from tinklas.organisations import views as organisation_edit_views
+from tinklas.organisations.register import lookup as register_lookup
+from tinklas.organisations.register import views as register_views
 
 # The administration has no sign-in of its own: its sign-in page sends people to the site's,
 # which asks staff for their second factor and counts failed attempts.
@@ -40,7 +41,7 @@ urlpatterns += i18n_patterns(
     path("clusters/", cluster_views.directory, name="cluster-directory"),
     path("clusters/export/", exports.export_clusters, name="cluster-export"),
     path("organisations/export/", exports.export_organisations, name="organisation-export"),
-    path("open-data/", open_data.download, name="open-data"),
+    path("open-data/", open_data_views.download, name="open-data"),
     path("clusters/<slug:slug>/", cluster_views.profile, name="cluster-profile"),
     path(
         "organisations/",
@@ -76,7 +77,8 @@ urlpatterns += i18n_patterns(
     path("invitations/<str:token>/", team_views.accept_invitation, name="invitation-accept"),
     path(
         "organisations/<slug:slug>/edit/",
-        organisation_edit_views.edit_organisation,
+        # The register's lookup is passed in: organisations does not import its register.
+        organisation_edit_views.edit_organisation_page(register_lookup.look_up),
         name="organisation-edit",
     ),
     # Imports of organisations and memberships, and the register of legal entities.

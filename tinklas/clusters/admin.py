@@ -7,10 +7,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from tinklas.clusters.models import (
     Cluster,
-    ClusterApplication,
     ClusterManagerRole,
-    EligibilityCriteria,
-    ImportRun,
     Invitation,
     Label,
     Membership,
@@ -111,50 +108,3 @@ class InvitationAdmin(admin.ModelAdmin):
     @admin.display(description=_("state"))
     def state(self, invitation: Invitation) -> str:
         return str(invitation.state.label)
-
-
-@admin.register(ClusterApplication)
-class ClusterApplicationAdmin(admin.ModelAdmin):
-    """Applications are reviewed on the review pages; here they can be looked up."""
-
-    list_display = ["name", "applicant", "status", "submitted_at", "decided_at", "cluster"]
-    list_filter = ["status"]
-    search_fields = ["name", "acronym", "applicant__email"]
-    list_select_related = ["applicant", "cluster"]
-    readonly_fields = ["applicant", "status", "submitted_at", "decided_at", "decided_by", "cluster"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-
-@admin.register(EligibilityCriteria)
-class EligibilityCriteriaAdmin(admin.ModelAdmin):
-    """The single row of thresholds applications are checked against."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return not EligibilityCriteria.objects.exists()
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-
-@admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
-    """Imports are uploaded, checked and written on their own pages; here they are looked up."""
-
-    list_display = ["file_name", "cluster", "uploaded_by", "created_at", "status", "error_rows"]
-    list_filter = ["status", "file_format"]
-    search_fields = ["file_name", "cluster__name", "uploaded_by__email"]
-    list_select_related = ["cluster", "uploaded_by"]
-    date_hierarchy = "created_at"
-    exclude = ["content"]
-    readonly_fields = [field.name for field in ImportRun._meta.fields if field.name != "content"]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[ImportRun]:
-        return super().get_queryset(request).defer("content")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False

@@ -26,7 +26,7 @@ from tinklas.common.pages import page_of
 from tinklas.common.requests import HtmxHttpRequest
 from tinklas.organisations.forms import NewOrganisationForm
 from tinklas.organisations.models import Organisation
-from tinklas.organisations.register_lookup import REGISTER_COUNTRY, Lookup, look_up
+from tinklas.organisations.register.lookup import REGISTER_COUNTRY, Lookup, look_up
 from tinklas.search.index import Search
 
 MANAGE = "clusters.manage_members"

@@ -1,5 +1,5 @@
 """A person's data held by the clusters app: their manager roles, invitations they sent and
-received, and the applications they made (see tinklas/accounts/privacy.py)."""
+received (see tinklas/accounts/privacy.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tinklas.accounts import privacy
 from tinklas.accounts.models import User
-from tinklas.clusters.models import ClusterApplication, ClusterManagerRole, Invitation
+from tinklas.clusters.models import ClusterManagerRole, Invitation
 
 
 def _invitation(invitation: Invitation) -> dict[str, Any]:
@@ -33,7 +33,6 @@ def export(user: User) -> dict[str, Any]:
     roles = ClusterManagerRole.objects.filter(user=user).select_related("cluster", "granted_by")
     sent = Invitation.objects.filter(invited_by=user).select_related("cluster")
     received = Invitation.objects.filter(_addressed_to(user)).select_related("cluster")
-    applications = ClusterApplication.objects.filter(applicant=user).order_by("created_at")
     return {
         "clusters_managed": [
             {
@@ -45,19 +44,6 @@ def export(user: User) -> dict[str, Any]:
         ],
         "invitations_sent": [_invitation(invitation) for invitation in sent],
         "invitations_received": [_invitation(invitation) for invitation in received],
-        "applications": [
-            {
-                "cluster_name": application.name,
-                "status": application.status,
-                "created": application.created_at,
-                "submitted": application.submitted_at,
-                "decided": application.decided_at,
-                "contact_person": application.contact_person,
-                "contact_email": application.contact_email,
-                "contact_phone": application.contact_phone,
-            }
-            for application in applications
-        ],
     }
 
 
@@ -73,14 +59,6 @@ def erase(user: User) -> None:
         invitation.save(update_fields=["email", "revoked_at"])
     for role in ClusterManagerRole.objects.filter(user=user):
         role.delete()
-    # Drafts were never sent to the network; submitted and decided applications are part of
-    # the registry's history and stay without their applicant.
-    for application in ClusterApplication.objects.filter(applicant=user):
-        if application.status == ClusterApplication.Status.DRAFT:
-            application.delete()
-        else:
-            application.applicant = None
-            application.save(update_fields=["applicant"])
 
 
 def register() -> None:

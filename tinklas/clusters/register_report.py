@@ -23,7 +23,7 @@ from django.utils import timezone
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.common.access import permission_required
 from tinklas.organisations.models import LegalEntity, Organisation
-from tinklas.organisations.register_lookup import REGISTER_COUNTRY, same_legal_form, same_name
+from tinklas.organisations.register.lookup import REGISTER_COUNTRY, same_legal_form, same_name
 
 VIEW_REPORT = "clusters.view_register_report"
 LISTED = 500  # rows shown per list; the counts cover every member

@@ -11,8 +11,8 @@ import random
 from django.utils import timezone
 
 from tinklas.organisations.models import LegalEntity, Organisation
-from tinklas.organisations.register import classify_status
-from tinklas.organisations.register_lookup import LEGAL_FORMS, legal_form_abbreviation
+from tinklas.organisations.register.loading import classify_status
+from tinklas.organisations.register.lookup import LEGAL_FORMS, legal_form_abbreviation
 
 # Status names as the register writes them, with how many demo members get each.
 TROUBLES = [("Likviduojamas", 3), ("Reorganizuojamas", 2), ("Bankrutuojantis", 1)]

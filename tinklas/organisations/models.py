@@ -240,7 +240,7 @@ class OrganisationRepresentative(models.Model):
 
 class LegalEntity(models.Model):
     """An entity of the national register of legal entities, as its open-data extract gives
-    it: reference data loaded in bulk from the register's files (organisations/register.py),
+    it: reference data loaded in bulk from the register's files (organisations/register/loading.py),
     never edited here, and looked up by company code."""
 
     class Status(models.TextChoices):

@@ -1,6 +1,15 @@
-"""An organisation's representatives (and network staff) keep its public data current."""
+"""An organisation's representatives (and network staff) keep its public data current.
+
+The edit page offers staff a lookup of the company code in the register of legal entities.
+The register (organisations/register/) sits on organisations and imports it, so this module
+does not import the register back: the page is built by `edit_organisation_page(look_up)`,
+and config/urls.py, which imports everyone, passes in the register's `lookup.look_up`. The
+page only needs an answer with `prefill()` for the form; the template shows the rest."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
 
 from django.contrib import messages
 from django.db import transaction
@@ -9,25 +18,42 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from tinklas.accounts.permissions import is_network_staff
-from tinklas.common.access import permission_required
+from tinklas.common.access import View, permission_required
 from tinklas.common.concurrency import locked
 from tinklas.common.countries import country_name
 from tinklas.organisations.forms import NACE_REVISION, OrganisationEditForm
 from tinklas.organisations.models import Organisation
-from tinklas.organisations.register_lookup import Lookup, look_up
 from tinklas.taxonomy.models import NaceActivity
+
+
+class RegisterAnswer(Protocol):
+    """What a lookup in the register answers (register.lookup.Lookup)."""
+
+    def prefill(self) -> dict[str, str]: ...
+
+
+LookUp = Callable[[str | None, str | None], RegisterAnswer]  # (country, company code)
 
 
 def organisation_of(request: HttpRequest, slug: str) -> Organisation:
     return get_object_or_404(Organisation, slug=slug)
 
 
-@permission_required("organisations.edit_organisation", organisation_of)
-def edit_organisation(request: HttpRequest, slug: str) -> HttpResponse:
+def edit_organisation_page(look_up: LookUp) -> View:
+    """The edit page, looking company codes up with `look_up` (see the module's text)."""
+
+    @permission_required("organisations.edit_organisation", organisation_of)
+    def edit_organisation(request: HttpRequest, slug: str) -> HttpResponse:
+        return edit(request, slug, look_up)
+
+    return edit_organisation
+
+
+def edit(request: HttpRequest, slug: str, look_up: LookUp) -> HttpResponse:
     organisation = organisation_of(request, slug)
     # Name, kind, country and company code identify it in the register: staff only.
     may_change_identity = is_network_staff(request.user)
-    lookup: Lookup | None = None
+    lookup: RegisterAnswer | None = None
     if request.method == "POST" and "lookup" in request.POST and may_change_identity:
         # The posted values with the register's name, legal form and address: shown again
         # to check, neither saved nor validated. The version stays the one first loaded.

@@ -18,12 +18,8 @@ from django.utils import timezone
 from tinklas.accounts.models import User
 from tinklas.accounts.people import add_authenticator_app
 from tinklas.accounts.tests import factories as people
-from tinklas.clusters.models import (
-    Cluster,
-    ClusterApplication,
-    ClusterManagerRole,
-    Invitation,
-)
+from tinklas.applications.models import ClusterApplication
+from tinklas.clusters.models import Cluster, ClusterManagerRole, Invitation
 from tinklas.clusters.models.team import hash_token
 from tinklas.clusters.tests.factories import ClusterFactory
 from tinklas.organisations.models import Organisation, OrganisationRepresentative
@@ -96,7 +92,7 @@ def test_export_holds_the_persons_data_and_no_secrets(client, jonas):
     assert clusters["clusters_managed"][0]["granted_by"] == "colleague@example.org"
     assert [item["email"] for item in clusters["invitations_sent"]] == ["friend@example.org"]
     assert [item["state"] for item in clusters["invitations_received"]] == ["accepted"]
-    assert {item["cluster_name"] for item in clusters["applications"]} == {
+    assert {item["cluster_name"] for item in data["applications"]} == {
         "Draft Cluster",
         "Submitted Cluster",
     }

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from tinklas.accounts.tests import factories as people
-from tinklas.clusters.models import ClusterApplication, ClusterManagerRole
+from tinklas.applications.models import ClusterApplication
+from tinklas.clusters.models import ClusterManagerRole
 from tinklas.clusters.tests.factories import ClusterFactory
 from tinklas.organisations.models import OrganisationRepresentative
 from tinklas.organisations.tests.factories import OrganisationFactory

@@ -16,15 +16,11 @@ from django.utils import timezone
 
 from tinklas.accounts.models import ApiToken
 from tinklas.accounts.tests.factories import cluster_manager, person, representative, staff
-from tinklas.clusters.models import (
-    ApplicationMember,
-    ClusterApplication,
-    ImportRun,
-    Invitation,
-    Membership,
-)
+from tinklas.applications.models import ApplicationMember, ClusterApplication
+from tinklas.clusters.models import Invitation, Membership
 from tinklas.clusters.models.team import INVITATION_VALID_FOR, hash_token
 from tinklas.clusters.tests.factories import ClusterFactory
+from tinklas.imports.models import ImportRun
 from tinklas.organisations.models import Organisation
 from tinklas.organisations.tests.factories import OrganisationFactory
 

@@ -1,12 +1,6 @@
-"""Clusters, their members and labels; who manages each cluster; applications of new
-clusters; imports of member lists. One module per concern, all re-exported here."""
+"""Clusters, their members and labels; who manages each cluster. One module per concern, all
+re-exported here."""
 
-from tinklas.clusters.models.application import (
-    ApplicationMember,
-    ClusterApplication,
-    EligibilityCriteria,
-)
-from tinklas.clusters.models.imports import ImportRun
 from tinklas.clusters.models.registry import (
     EXPIRING_WITHIN,
     Cluster,
@@ -21,13 +15,9 @@ from tinklas.clusters.models.team import ClusterManagerRole, Invitation, Invitat
 
 __all__ = [
     "EXPIRING_WITHIN",
-    "ApplicationMember",
     "Cluster",
-    "ClusterApplication",
     "ClusterManagerRole",
     "ClusterQuerySet",
-    "EligibilityCriteria",
-    "ImportRun",
     "Invitation",
     "InvitationQuerySet",
     "Label",

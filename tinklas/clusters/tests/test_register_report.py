@@ -8,14 +8,14 @@ from django.urls import reverse
 from tinklas.accounts.tests.factories import staff
 from tinklas.clusters.models import Cluster
 from tinklas.clusters.tests.factories import ClusterFactory, MembershipFactory
-from tinklas.organisations.tests.factories import OrganisationFactory
-from tinklas.organisations.tests.register_data import (
+from tinklas.organisations.register.tests.register_data import (
     REGISTERED_HEADER,
     company_code,
     load,
     register_file,
     registered,
 )
+from tinklas.organisations.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 CODES = {name: company_code(f"3000000{number}") for number, name in enumerate("ABCDEFG", 1)}

@@ -17,7 +17,8 @@ from django.utils import timezone
 from stdnum.lt import pvm
 
 from tinklas.accounts.tests import factories as people
-from tinklas.clusters.models import ApplicationMember, Cluster, ClusterApplication
+from tinklas.applications.models import ApplicationMember, ClusterApplication
+from tinklas.clusters.models import Cluster
 from tinklas.clusters.tests.factories import ClusterFactory, MembershipFactory
 from tinklas.network import figures
 from tinklas.network.models import Network, NetworkMembership

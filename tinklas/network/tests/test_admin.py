@@ -10,7 +10,15 @@ from tinklas.accounts.models import User
 from tinklas.accounts.tests.factories import superuser
 from tinklas.clusters.models import Cluster, Label
 
-PROJECT_APPS = {"accounts", "taxonomy", "organisations", "clusters", "network"}
+PROJECT_APPS = {
+    "accounts",
+    "taxonomy",
+    "organisations",
+    "clusters",
+    "applications",
+    "imports",
+    "network",
+}
 MODELS = sorted(
     (model._meta.app_label, model._meta.model_name)
     for model in admin.site._registry
@@ -41,8 +49,8 @@ def test_changelist_and_search_answer(staff_client, app, model):
 # loaders, never in the administration.
 CREATED_ELSEWHERE = {
     ("clusters", "invitation"),
-    ("clusters", "clusterapplication"),
-    ("clusters", "importrun"),
+    ("applications", "clusterapplication"),
+    ("imports", "importrun"),
     ("organisations", "legalentity"),
     ("organisations", "registerload"),
 }

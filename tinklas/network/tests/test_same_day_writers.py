@@ -18,17 +18,18 @@ from django.utils import timezone
 
 from tinklas.accounts.tests.factories import cluster_manager, staff, superuser
 from tinklas.accounts.tokens import create_token
-from tinklas.clusters.models import Cluster, ImportRun, Membership
+from tinklas.clusters.models import Cluster, Membership
+from tinklas.imports.models import ImportRun
 from tinklas.network.models import Network, NetworkMembership
 from tinklas.organisations.models import Organisation
-from tinklas.organisations.tests.factories import OrganisationFactory
-from tinklas.organisations.tests.register_data import (
+from tinklas.organisations.register.tests.register_data import (
     REGISTERED_HEADER,
     company_code,
     load,
     register_file,
     registered,
 )
+from tinklas.organisations.tests.factories import OrganisationFactory
 from tinklas.taxonomy.models import Sector
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from tinklas.organisations.models import RegisterLoad
-from tinklas.organisations.register import RegisterSource, load_register
+from tinklas.organisations.register.loading import RegisterSource, load_register
 
 
 def file_source(path: Path) -> RegisterSource:

@@ -1,0 +1,352 @@
+"""What one imported row does: which registered organisation it is (by company code, else by
+name and municipality), what it would change in the organisation and its membership of the
+cluster, and whether the models accept it. A dry run stops there; a commit also saves, each
+save through the models so that it is audited.
+
+A row's result is stored as JSON on the run:
+{"row", "name", "fate" (new, updated, unchanged, error), "organisation" and "membership"
+(new, updated, ended, unchanged or ""), "changes" [{"column", "old", "new"}], "notices"
+[{"column", "old", "new", "message"}] for values not applied, "errors" [{"column",
+"message"}]}."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from tinklas.accounts.models import User
+from tinklas.accounts.permissions import is_network_staff
+from tinklas.clusters.models import Cluster, Membership
+from tinklas.imports.columns import COLUMN_OF_FIELD
+from tinklas.imports.reading import SourceRow
+from tinklas.imports.values import ParsedRow, Vocabularies, as_text, parse_row
+from tinklas.organisations.forms import IDENTITY
+from tinklas.organisations.models import Organisation
+from tinklas.search.analyzer import fold
+from tinklas.taxonomy.models import NaceActivity, Region
+
+# Rows looked up together, and how often the progress is told.
+CHUNK_ROWS = 50
+# Fields whose values were read from the database: validating them would read them again
+# (the slug is made when saving).
+LOOKED_UP = ["slug", "municipality", "main_activity"]
+
+
+def shown(value: Any) -> str:
+    """A value as the results page shows it, old or new."""
+    if value is None:
+        return ""
+    if isinstance(value, NaceActivity):
+        return value.code
+    if isinstance(value, Decimal):
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
+
+
+def same(old: Any, new: Any) -> bool:
+    """Equal, an empty text counting as no value (a headcount of 0 is a value)."""
+    return (None if old == "" else old) == (None if new == "" else new)
+
+
+def described(organisation: Organisation) -> str:
+    code = organisation.company_code or _("no company code")
+    return f"{organisation.name} ({code})"
+
+
+def error_columns(error: ValidationError) -> list[dict[str, str]]:
+    """A model's validation errors under the columns of the fields they are about."""
+    return [
+        {"column": COLUMN_OF_FIELD.get(field_name, ""), "message": message}
+        for field_name, messages in error.message_dict.items()
+        for message in messages
+    ]
+
+
+class RowProcessor:
+    """Processes the rows of one file in order, remembering which organisations earlier rows
+    named, so that a file cannot name one organisation twice."""
+
+    def __init__(self, cluster: Cluster, user: User | None, *, write: bool) -> None:
+        self.cluster = cluster
+        self.user: User | AnonymousUser = user or AnonymousUser()
+        self.write = write
+        self.vocabularies = Vocabularies()
+        self.may_change_identity = is_network_staff(self.user)
+        self.seen: dict[tuple[Any, ...], int] = {}
+        self.failed = False  # a row had an error: nothing more is saved
+        self.by_code: dict[tuple[str, str], Organisation] = {}
+        self.memberships: dict[int, list[Membership]] = {}
+
+    def process(
+        self, rows: list[SourceRow], progress: Callable[[int], None] | None = None
+    ) -> list[dict[str, Any]]:
+        """Every row's result, in order; `progress` hears how many rows are done after
+        each chunk. Rows are read in chunks so that the organisations and memberships they
+        name are looked up in a few queries rather than one per row."""
+        results: list[dict[str, Any]] = []
+        for start in range(0, len(rows), CHUNK_ROWS):
+            chunk = [
+                (row, parse_row(row, self.vocabularies)) for row in rows[start : start + CHUNK_ROWS]
+            ]
+            self.look_up([parsed for _row, parsed in chunk if not parsed.errors])
+            results.extend(self.process_row(row, parsed) for row, parsed in chunk)
+            if progress is not None:
+                progress(len(results))
+        return results
+
+    def look_up(self, rows: list[ParsedRow]) -> None:
+        """The registered organisations the chunk's company codes name, and the cluster's
+        memberships of them."""
+        codes = {
+            row.organisation["company_code"] for row in rows if row.organisation.get("company_code")
+        }
+        found = Organisation.objects.filter(company_code__in=codes).select_related(
+            "municipality", "main_activity"
+        )
+        self.by_code = {(item.country, item.company_code): item for item in found}
+        self.memberships = {item.pk: [] for item in self.by_code.values()}
+        for membership in Membership.objects.filter(
+            cluster=self.cluster, organisation__in=list(self.by_code.values())
+        ):
+            self.memberships.setdefault(membership.organisation_id, []).append(membership)
+
+    def process_row(self, row: SourceRow, parsed: ParsedRow) -> dict[str, Any]:
+        result: dict[str, Any] = {
+            "row": row.number,
+            "name": parsed.organisation.get("name") or as_text(row.values.get("name")),
+            "fate": "",
+            "organisation": "",
+            "membership": "",
+            "changes": [],
+            "notices": [],
+            "errors": [{"column": column, "message": message} for column, message in parsed.errors],
+        }
+        if not result["errors"]:
+            self.apply(parsed, result)
+        return self.finish(result)
+
+    def apply(self, parsed: ParsedRow, result: dict[str, Any]) -> None:
+        existing = self.match(parsed, result)
+        if result["errors"] or not self.first_mention(parsed, existing, result):
+            return
+        organisation = self.organisation_for(parsed, existing, result)
+        membership = self.membership_for(parsed, organisation, result)
+        if self.write and not result["errors"] and not self.failed:
+            self.save(organisation, membership, result)
+
+    # Which organisation ---------------------------------------------------------------
+    def match(self, parsed: ParsedRow, result: dict[str, Any]) -> Organisation | None:
+        values = parsed.organisation
+        code = values.get("company_code", "")
+        if code and (parsed.country, code) in self.by_code:
+            return self.by_code[(parsed.country, code)]
+        namesakes = self.namesakes(values["name"], values.get("municipality"), parsed.country)
+        if code:
+            # A namesake registered under another code is another organisation.
+            namesakes = [namesake for namesake in namesakes if not namesake.company_code]
+        if len(namesakes) > 1:
+            result["errors"].append(
+                {
+                    "column": "name",
+                    "message": _(
+                        "The name and municipality match more than one registered "
+                        "organisation: %(organisations)s. Give the company code to say which."
+                    )
+                    % {"organisations": "; ".join(described(item) for item in namesakes)},
+                }
+            )
+            return None
+        return namesakes[0] if namesakes else None
+
+    def namesakes(self, name: str, municipality: Region | None, country: str) -> list[Organisation]:
+        """Registered organisations of the same name, ignoring case, accents, quotes and
+        punctuation, in the same municipality and country."""
+        organisations = Organisation.objects.select_related("municipality", "main_activity")
+        return organisations.namesakes(name, country=country, municipality=municipality)
+
+    def first_mention(
+        self, parsed: ParsedRow, existing: Organisation | None, result: dict[str, Any]
+    ) -> bool:
+        values = parsed.organisation
+        municipality = values.get("municipality")
+        keys: list[tuple[tuple[Any, ...], str]] = [
+            (
+                ("name", parsed.country, fold(values["name"]), getattr(municipality, "pk", None)),
+                "name",
+            )
+        ]
+        if values.get("company_code"):
+            keys.append((("code", parsed.country, values["company_code"]), "company_code"))
+        if existing is not None:
+            keys.append((("organisation", existing.pk), "name"))
+        for key, column in keys:
+            if key in self.seen:
+                result["errors"].append(
+                    {
+                        "column": column,
+                        "message": _("Row %(row)s already names this organisation.")
+                        % {"row": self.seen[key]},
+                    }
+                )
+                return False
+        for key, _column in keys:
+            self.seen[key] = parsed.number
+        return True
+
+    # What changes ---------------------------------------------------------------------
+    def organisation_for(
+        self, parsed: ParsedRow, existing: Organisation | None, result: dict[str, Any]
+    ) -> Organisation:
+        values = parsed.organisation
+        if existing is None:
+            organisation = Organisation(kind=Organisation.Kind.COMPANY, country=parsed.country)
+            for field_name, value in values.items():
+                setattr(organisation, field_name, value)
+            result["organisation"] = "new"
+        else:
+            organisation = existing
+            self.compare(organisation, values, result)
+            result["organisation"] = "updated" if result["changes"] else "unchanged"
+        if result["organisation"] != "unchanged":
+            try:
+                # The company code's uniqueness is checked by clean() with a clearer message.
+                organisation.full_clean(exclude=LOOKED_UP, validate_constraints=False)
+            except ValidationError as error:
+                result["errors"].extend(error_columns(error))
+        return organisation
+
+    def compare(
+        self, organisation: Organisation, values: dict[str, Any], result: dict[str, Any]
+    ) -> None:
+        """Applies the row's values that differ; values the person may not change are
+        listed as notices instead."""
+        may_edit = self.user.has_perm("organisations.edit_organisation", organisation)
+        for field_name, value in values.items():
+            old = getattr(organisation, field_name)
+            if same(old, value):
+                continue
+            change = {"column": COLUMN_OF_FIELD[field_name], "old": shown(old), "new": shown(value)}
+            if not may_edit:
+                change["message"] = _(
+                    "Not changed: a registered organisation's data is changed by its "
+                    "representatives and the network's staff."
+                )
+                result["notices"].append(change)
+            elif field_name in IDENTITY and not self.may_change_identity:
+                change["message"] = _(
+                    "Not changed: the name, kind, country and company code are changed by the "
+                    "network's staff."
+                )
+                result["notices"].append(change)
+            else:
+                result["changes"].append(change)
+                setattr(organisation, field_name, value)
+
+    def membership_for(
+        self, parsed: ParsedRow, organisation: Organisation, result: dict[str, Any]
+    ) -> Membership | None:
+        values = parsed.membership
+        if organisation.pk is None:
+            memberships = []
+        elif organisation.pk in self.memberships:
+            memberships = self.memberships[organisation.pk]
+        else:  # found by its name
+            memberships = list(self.cluster.memberships.filter(organisation=organisation))
+        # The open membership; else the one the row dates, so that importing the same file
+        # again changes nothing.
+        current = next((item for item in memberships if item.left_on is None), None) or next(
+            (item for item in memberships if item.joined_on == values.get("joined_on")), None
+        )
+        if current is None:
+            if "joined_on" not in values:
+                result["errors"].append(
+                    {
+                        "column": "joined_on",
+                        "message": _(
+                            "Give the first day of the membership: the organisation is not "
+                            "a member of this cluster yet."
+                        ),
+                    }
+                )
+                return None
+            membership = Membership(
+                cluster=self.cluster,
+                role=values.get("role", Membership.Role.MEMBER),
+                joined_on=values["joined_on"],
+                left_on=values.get("left_on"),
+            )
+            if organisation.pk:
+                membership.organisation = organisation
+            result["membership"] = "new"
+        else:
+            membership = current
+            result["membership"] = self.compare_membership(membership, values, result)
+        if result["membership"] != "unchanged":
+            try:
+                membership.full_clean(
+                    exclude=["cluster", "organisation"], validate_constraints=False
+                )
+            except ValidationError as error:
+                result["errors"].extend(error_columns(error))
+        return membership
+
+    def compare_membership(
+        self, membership: Membership, values: dict[str, Any], result: dict[str, Any]
+    ) -> str:
+        ends = False
+        changed = False
+        for field_name in ("role", "left_on"):
+            if field_name not in values or getattr(membership, field_name) == values[field_name]:
+                continue
+            old = getattr(membership, field_name)
+            result["changes"].append(
+                {"column": field_name, "old": shown(old), "new": shown(values[field_name])}
+            )
+            ends = ends or (field_name == "left_on" and old is None)
+            changed = True
+            setattr(membership, field_name, values[field_name])
+        if ends:
+            return "ended"
+        return "updated" if changed else "unchanged"
+
+    # Writing --------------------------------------------------------------------------
+    def save(
+        self, organisation: Organisation, membership: Membership | None, result: dict[str, Any]
+    ) -> None:
+        try:
+            # A savepoint: a row the database refuses leaves the others to the final decision.
+            with transaction.atomic():
+                if result["organisation"] != "unchanged":
+                    organisation.save()
+                if membership is not None and result["membership"] != "unchanged":
+                    membership.organisation = organisation
+                    membership.save()
+        except IntegrityError:
+            result["errors"].append(
+                {
+                    "column": "",
+                    "message": _(
+                        "Someone else registered this organisation or membership meanwhile."
+                    ),
+                }
+            )
+
+    def finish(self, result: dict[str, Any]) -> dict[str, Any]:
+        if result["errors"]:
+            result["fate"] = "error"
+            self.failed = True
+        elif "new" in (result["organisation"], result["membership"]):
+            result["fate"] = "new"
+        elif result["organisation"] == "updated" or result["membership"] in {"updated", "ended"}:
+            result["fate"] = "updated"
+        else:
+            result["fate"] = "unchanged"
+        return result

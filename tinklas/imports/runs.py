@@ -1,0 +1,238 @@
+"""Importing a cluster's member list: an upload is kept as an ImportRun, checked in a dry run
+that writes nothing, and committed in one transaction (every row or none). Small files are
+processed inside the request; larger ones by the task worker, which records its progress on
+the run. Reading the file, its cells and what each row does are in reading.py,
+values.py and rows.py; docs/import.md describes the whole."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from auditlog.context import auditlog_value, set_extra_data
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from tinklas.accounts.models import User
+from tinklas.clusters.models import Cluster
+from tinklas.common import derived
+from tinklas.imports.models import ImportRun
+from tinklas.imports.reading import Table, UnreadableFile, read_table
+from tinklas.imports.retention import claim_daily_run, kept_results
+from tinklas.imports.rows import RowProcessor
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_BACKGROUND_ROWS = 500
+
+
+class RolledBack(Exception):
+    """A row failed during the commit: the transaction is undone."""
+
+
+def background_rows() -> int:
+    """Files with more rows than this are processed by the task worker."""
+    return int(getattr(settings, "TINKLAS_IMPORT_BACKGROUND_ROWS", DEFAULT_BACKGROUND_ROWS))
+
+
+def in_background(run: ImportRun) -> bool:
+    return run.total_rows > background_rows()
+
+
+def audit_id(run: ImportRun) -> str:
+    """The request id every change of the commit is logged with (the audit log filters on it)."""
+    return f"import-{run.pk}"
+
+
+@contextmanager
+def audited_as(user: User | None, request_id: str) -> Iterator[None]:
+    """Every audited save inside is logged with this actor and request id, in a request or
+    in the worker; the request's own audit context, if any, applies again afterwards."""
+    previous = auditlog_value.get(None)
+    try:
+        with set_extra_data({"actor": user, "cid": request_id}):
+            yield
+    finally:
+        if previous is not None:
+            auditlog_value.set(previous)
+
+
+def create_run(
+    cluster: Cluster, user: User, file_name: str, file_format: str, content: bytes, table: Table
+) -> ImportRun:
+    """Keeps the upload, already read once, and starts its dry run. Raises
+    retention.DailyLimitReached when the cluster has had its imports for the day."""
+    with transaction.atomic():
+        claim_daily_run(cluster, user)
+        run = ImportRun.objects.create(
+            cluster=cluster,
+            uploaded_by=user,
+            file_name=file_name[:255],
+            file_format=file_format,
+            file_size=len(content),
+            content=content,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+            total_rows=len(table.rows),
+        )
+    if in_background(run):
+        check_in_background.enqueue(run.pk)
+    else:
+        run_safely(run, lambda run: check(run, table), worker=False)
+    return run
+
+
+RECORDED = [
+    "results",
+    "processed_rows",
+    "new_rows",
+    "updated_rows",
+    "unchanged_rows",
+    "error_rows",
+    "status",
+]
+
+
+def record(run: ImportRun, results: list[dict[str, Any]], status: str) -> None:
+    """Sets the results and totals (the fields in RECORDED): the totals of every row, the
+    results of as many as are kept; and drops the file once no step needs it."""
+    fates = Counter(result["fate"] for result in results)
+    run.results = kept_results(results)
+    run.processed_rows = len(results)
+    run.new_rows = fates["new"]
+    run.updated_rows = fates["updated"]
+    run.unchanged_rows = fates["unchanged"]
+    run.error_rows = fates["error"]
+    run.status = status
+    if not run.needs_content:
+        run.content = None
+
+
+def save_record(run: ImportRun, *fields: str) -> None:
+    """Saves what record() set and the other fields named. The file is written only to drop
+    it: writing back the bytes the row already holds would cost as much as the upload."""
+    dropped = ["content"] if run.content is None else []
+    run.save(update_fields=[*RECORDED, *dropped, *fields])
+
+
+def uploaded_file(run: ImportRun) -> bytes:
+    if run.content is None:  # only if a step ran twice: the file goes when none needs it
+        raise UnreadableFile(_("The file is no longer kept; upload it again."))
+    return bytes(run.content)
+
+
+def check(run: ImportRun, table: Table | None = None) -> None:
+    """The dry run: every row's fate, nothing written."""
+    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.CHECKING)
+    with translation.override(run.language):
+        table = table or read_table(uploaded_file(run), run.file_format)
+
+        def store_progress(done: int) -> None:
+            ImportRun.objects.filter(pk=run.pk).update(processed_rows=done)
+
+        processor = RowProcessor(run.cluster, run.uploaded_by, write=False)
+        results = processor.process(table.rows, store_progress)
+    record(run, results, ImportRun.Status.CHECKED)
+    run.checked_at = timezone.now()
+    save_record(run, "checked_at")
+
+
+def start_commit(run: ImportRun, user: User) -> bool:
+    """Commits a checked run without errors, now or in the background; False when it is not
+    (any more) waiting to be committed, for example after a second click."""
+    claimed = (
+        ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.CHECKED, error_rows=0)
+        .filter(Q(new_rows__gt=0) | Q(updated_rows__gt=0))
+        .update(status=ImportRun.Status.COMMITTING, committed_by=user)
+    )
+    if not claimed:
+        return False
+    run.refresh_from_db()
+    if in_background(run):
+        commit_in_background.enqueue(run.pk)
+    else:
+        run_safely(run, commit, worker=False)
+    return True
+
+
+def commit(run: ImportRun) -> None:
+    """Writes every row or none. Each row is saved through its model, so the audit log
+    records it with the person who committed as the actor and the run's id as the request
+    id; derived data is brought up to date once at the end."""
+    user = run.committed_by or run.uploaded_by
+    with translation.override(run.language), audited_as(user, audit_id(run)):
+        table = read_table(uploaded_file(run), run.file_format)
+        try:
+            # One transaction; the member counts, flags, search entries and the registry's
+            # version follow once at its end, not after every row.
+            with derived.bulk_change():
+                processor = RowProcessor(run.cluster, user, write=True)
+                # No progress is stored here: inside the transaction nobody would see it.
+                results = processor.process(table.rows)
+                if processor.failed:
+                    raise RolledBack
+        except RolledBack:
+            record(run, results, ImportRun.Status.FAILED)
+            run.error_message = _(
+                "Nothing was written: %(count)s rows have errors now. The registry changed "
+                "after the dry run; correct the file and upload it again."
+            ) % {"count": run.error_rows}
+            save_record(run, "error_message")
+            return
+    # Drops the file too: the audit log keeps what was written.
+    record(run, results, ImportRun.Status.COMMITTED)
+    run.committed_at = timezone.now()
+    save_record(run, "committed_at")
+
+
+def run_safely(run: ImportRun, step: Callable[[ImportRun], None], *, worker: bool) -> None:
+    """Runs a step; a failure is recorded on the run, so that its page says so instead of
+    waiting for ever. The worker also records the failed task with its traceback."""
+    try:
+        step(run)
+    except UnreadableFile as error:
+        # Read once at the upload, the file could only become unreadable if it was lost.
+        fail(run, str(error))
+    except Exception:
+        logger.exception("Import %s failed", run.pk)
+        with translation.override(run.language):
+            fail(
+                run,
+                _(
+                    "The import stopped on an unexpected error and wrote nothing. Upload the "
+                    "file again, or ask the network's staff for help."
+                ),
+            )
+        if worker:
+            raise
+
+
+def fail(run: ImportRun, message: str) -> None:
+    """A failed run is never checked or written again (the page asks for a new upload), so
+    its file goes too."""
+    run.status = ImportRun.Status.FAILED
+    run.error_message = message
+    run.content = None
+    ImportRun.objects.filter(pk=run.pk).update(
+        status=run.status, error_message=message, content=None
+    )
+
+
+def stored_run(run_id: int) -> ImportRun:
+    return ImportRun.objects.select_related("cluster", "uploaded_by", "committed_by").get(pk=run_id)
+
+
+@task()
+def check_in_background(run_id: int) -> None:
+    run_safely(stored_run(run_id), check, worker=True)
+
+
+@task()
+def commit_in_background(run_id: int) -> None:
+    run_safely(stored_run(run_id), commit, worker=True)

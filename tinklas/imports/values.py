@@ -1,0 +1,234 @@
+"""The cells of one imported row read as the values of an organisation and its membership,
+with a message naming the column for every cell that cannot be read. An empty cell is no
+value: it never clears what is registered."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import pycountry
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Choices
+from django.utils import translation
+from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
+
+from tinklas.clusters.models import Membership
+from tinklas.imports.columns import BY_KEY, MEMBERSHIP_COLUMNS
+from tinklas.imports.reading import Cell, SourceRow
+from tinklas.organisations.forms import NACE_REVISION
+from tinklas.organisations.identifiers import clean_company_code, clean_vat_code
+from tinklas.organisations.models import Organisation
+from tinklas.search.analyzer import fold
+from tinklas.taxonomy.models import NaceActivity, Region
+
+YEAR_FIRST = re.compile(r"(\d{4})([-./])(\d{1,2})\2(\d{1,2})")
+DAY_OR_MONTH_FIRST = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+WHOLE_NUMBER = re.compile(r"\d+(?:[.,]0+)?")
+# Spaces and apostrophes some spreadsheets put between thousands.
+THOUSANDS = re.compile(r"[\s\u00a0\u202f']")
+WHOLE_NUMBER_FIELDS = ["headcount", "annual_turnover", "balance_sheet_total", "founded_year"]
+TEXT_FIELDS = ["name", "legal_form", "address"]
+
+
+class CellError(Exception):
+    """A cell that cannot be read; str() says why."""
+
+
+@dataclass
+class ParsedRow:
+    number: int
+    organisation: dict[str, Any] = field(default_factory=dict)  # model field → value
+    membership: dict[str, Any] = field(default_factory=dict)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (column key, message)
+
+    @property
+    def country(self) -> str:
+        return str(self.organisation.get("country") or settings.TINKLAS_COUNTRY)
+
+
+def as_text(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime.date):
+        return cell.isoformat()
+    return str(cell).strip()
+
+
+def parse_date(cell: Cell) -> datetime.date:
+    if isinstance(cell, datetime.datetime):
+        return cell.date()
+    if isinstance(cell, datetime.date):
+        return cell
+    text = as_text(cell)
+    match = YEAR_FIRST.fullmatch(text)
+    if match:
+        try:
+            return datetime.date(int(match[1]), int(match[3]), int(match[4]))
+        except ValueError:
+            raise CellError(
+                _("%(value)s is not a date of the calendar.") % {"value": text}
+            ) from None
+    if DAY_OR_MONTH_FIRST.fullmatch(text):
+        raise CellError(
+            _(
+                "%(value)s could be read with the day or the month first: write dates as "
+                "YYYY-MM-DD, such as 2024-05-01."
+            )
+            % {"value": text}
+        )
+    raise CellError(
+        _("%(value)s is not a date: write dates as YYYY-MM-DD, such as 2024-05-01.")
+        % {"value": text}
+    )
+
+
+def parse_whole_number(cell: Cell) -> int:
+    if isinstance(cell, int):
+        number = cell
+    elif isinstance(cell, Decimal | float) and cell == int(cell):
+        number = int(cell)
+    else:
+        text = THOUSANDS.sub("", as_text(cell))
+        if not WHOLE_NUMBER.fullmatch(text.lstrip("-")):
+            raise CellError(
+                _("%(value)s is not a whole number; write it as digits, such as 1250000.")
+                % {"value": as_text(cell)}
+            )
+        number = int(re.split(r"[.,]", text)[0])
+    if number < 0:
+        raise CellError(_("The number cannot be negative."))
+    return number
+
+
+def parse_choice(cell: Cell, choices: type[Choices]) -> str:
+    """A choice's value, or its name in any language of the site, in any letter case."""
+    wanted = fold(as_text(cell))
+    for value, label in choices.choices:
+        names = {fold(str(value))}
+        for code, _language in settings.LANGUAGES:
+            with translation.override(code):
+                names.add(fold(str(label)))
+        if wanted in names:
+            return str(value)
+    raise CellError(
+        _("%(value)s is not one of: %(choices)s.")
+        % {"value": as_text(cell), "choices": ", ".join(str(value) for value in choices.values)}
+    )
+
+
+def parse_country(cell: Cell) -> str:
+    code = as_text(cell).upper()
+    if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+        raise CellError(
+            _("%(value)s is not a two-letter ISO 3166-1 country code, such as LT.")
+            % {"value": as_text(cell)}
+        )
+    return code
+
+
+def parse_website(cell: Cell) -> str:
+    address = as_text(cell)
+    # As the site's forms do: an address typed without a scheme means https.
+    return address if "://" in address else f"https://{address}"
+
+
+class Vocabularies:
+    """The municipalities and NACE codes of the site, read once per import."""
+
+    def __init__(self) -> None:
+        self.municipalities: dict[str, Region] = {}
+        for region in Region.objects.filter(kind=Region.Kind.MUNICIPALITY):
+            self.municipalities[region.code.upper()] = region
+            for code, _language in settings.LANGUAGES:
+                name = getattr(region, build_localized_fieldname("name", code), "") or ""
+                if name:
+                    self.municipalities.setdefault(fold(name), region)
+        self.activities = {
+            activity.code: activity
+            for activity in NaceActivity.objects.filter(revision=NACE_REVISION)
+        }
+
+    def municipality(self, cell: Cell) -> Region:
+        text = as_text(cell)
+        region = self.municipalities.get(text.upper()) or self.municipalities.get(fold(text))
+        if region is None:
+            raise CellError(
+                _(
+                    "No municipality %(value)s: give its ISO 3166-2 code, such as LT-57, or "
+                    "its full name."
+                )
+                % {"value": text}
+            )
+        return region
+
+    def activity(self, cell: Cell) -> NaceActivity:
+        text = as_text(cell)
+        if isinstance(cell, float | Decimal):
+            # A spreadsheet that took "62.10" for a number keeps 62.1.
+            text = f"{cell:.2f}" if f"{cell:.2f}" in self.activities else text
+        activity = self.activities.get(text)
+        if activity is None:
+            raise CellError(_("No such NACE Rev. 2.1 code: %(codes)s.") % {"codes": text})
+        return activity
+
+
+def read_organisation_cell(key: str, cell: Cell, country: str, vocabularies: Vocabularies) -> Any:
+    if key in TEXT_FIELDS:
+        return as_text(cell)
+    if key in WHOLE_NUMBER_FIELDS:
+        return parse_whole_number(cell)
+    if key == "kind":
+        return parse_choice(cell, Organisation.Kind)
+    if key == "country":
+        return parse_country(cell)
+    if key == "company_code":
+        return clean_company_code(country, as_text(cell))
+    if key == "vat_code":
+        return clean_vat_code(as_text(cell), country)
+    if key == "municipality":
+        return vocabularies.municipality(cell)
+    if key == "website":
+        return parse_website(cell)
+    if key == "main_nace_code":
+        return vocabularies.activity(cell)
+    raise KeyError(key)
+
+
+def parse_row(row: SourceRow, vocabularies: Vocabularies) -> ParsedRow:
+    parsed = ParsedRow(row.number)
+    if row.extra_cells:
+        parsed.errors.append(
+            ("", _("This row has more cells than the first row has column names."))
+        )
+    country_cell = row.values.get("country")
+    if country_cell is not None:
+        try:
+            parsed.organisation["country"] = parse_country(country_cell)
+        except CellError as error:
+            parsed.errors.append(("country", str(error)))
+    membership_keys = {column.key for column in MEMBERSHIP_COLUMNS}
+    for key, cell in row.values.items():
+        if cell is None or key == "country":
+            continue
+        try:
+            if key in membership_keys:
+                value: Any = (
+                    parse_choice(cell, Membership.Role) if key == "role" else parse_date(cell)
+                )
+                parsed.membership[key] = value
+            else:
+                value = read_organisation_cell(key, cell, parsed.country, vocabularies)
+                parsed.organisation[BY_KEY[key].field] = value
+        except CellError as error:
+            parsed.errors.append((key, str(error)))
+        except ValidationError as error:
+            parsed.errors.append((key, " ".join(error.messages)))
+    if not parsed.organisation.get("name"):
+        parsed.errors.append(("name", _("Give the organisation's name.")))
+    return parsed
