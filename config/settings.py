@@ -147,7 +147,7 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "account-profile"
+LOGIN_REDIRECT_URL = "accounts:profile"
 
 # Accounts (django-allauth): sign in with email and password; the address must be verified.
 ACCOUNT_ADAPTER = "tinklas.accounts.adapter.AccountAdapter"
@@ -156,7 +156,7 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "mandatory")
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+ACCOUNT_LOGOUT_REDIRECT_URL = "network:home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = env_str("ACCOUNT_EMAIL_SUBJECT_PREFIX", "[Tinklas] ")
 # Lockout: this many failed sign-ins for one account within the timeout lock it out; and
 # from one network address, this many a minute pause signing in from it for every account.

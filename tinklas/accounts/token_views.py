@@ -63,4 +63,4 @@ def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
     messages.success(
         request, _("The token “%(name)s” is revoked: it no longer works.") % {"name": token.name}
     )
-    return redirect("account-profile")
+    return redirect("accounts:profile")

@@ -49,7 +49,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your name is saved."))
-        return redirect("account-profile")
+        return redirect("accounts:profile")
     context = {
         "form": form,
         "addresses": EmailAddress.objects.filter(user=user).order_by("-primary", "email"),
@@ -98,7 +98,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
                     "changes you made, without your name or address."
                 ),
             )
-            return redirect("home")
+            return redirect("network:home")
     context = {
         "form": form,
         "last_staff_member": privacy.is_last_staff_member(user),

@@ -83,7 +83,7 @@ def fte_or_none(application: ClusterApplication) -> str | None:
 
 
 def go_to_step(application: ClusterApplication, step: str) -> HttpResponse:
-    return redirect("application-step", application.pk, step)
+    return redirect("applications:step", application.pk, step)
 
 
 def next_step(step: str) -> str:
@@ -296,7 +296,7 @@ def review_application(request: HttpRequest, application_id: int) -> HttpRespons
         try:
             if decision == "approve":
                 workflow.approve(application, reviewer, link)
-                return redirect("application-review", application.pk)
+                return redirect("applications:review", application.pk)
             form = forms[str(decision)]
             if form.is_valid():
                 message = form.cleaned_data["message"]
@@ -304,7 +304,7 @@ def review_application(request: HttpRequest, application_id: int) -> HttpRespons
                     workflow.request_changes(application, reviewer, message, link)
                 else:
                     workflow.reject(application, reviewer, message, link)
-                return redirect("application-review", application.pk)
+                return redirect("applications:review", application.pk)
         except ValidationError as error:
             refusal, status = error.messages, 409
     return render(

@@ -224,8 +224,8 @@ def submit(application: ClusterApplication, link: LinkBuilder) -> None:
         application.save(update_fields=["status", "submitted_at", "updated_at"])
     context = {
         "application": application,
-        "application_url": link(reverse("application-step", args=[application.pk, "review"])),
-        "review_url": link(reverse("application-review", args=[application.pk])),
+        "application_url": link(reverse("applications:step", args=[application.pk, "review"])),
+        "review_url": link(reverse("applications:review", args=[application.pk])),
     }
     send_mails(
         "submitted",
@@ -290,7 +290,7 @@ def request_changes(
         applicant_addresses(application),
         {
             "application": application,
-            "edit_url": link(reverse("application-step", args=[application.pk, "cluster"])),
+            "edit_url": link(reverse("applications:step", args=[application.pk, "cluster"])),
         },
     )
 
@@ -305,7 +305,7 @@ def reject(application: ClusterApplication, reviewer: User, reason: str, link: L
         applicant_addresses(application),
         {
             "application": application,
-            "application_url": link(reverse("application-step", args=[application.pk, "review"])),
+            "application_url": link(reverse("applications:step", args=[application.pk, "review"])),
         },
     )
 
@@ -333,8 +333,8 @@ def approve(application: ClusterApplication, reviewer: User, link: LinkBuilder) 
         {
             "application": application,
             "cluster": cluster,
-            "profile_url": link(reverse("cluster-profile", args=[cluster.slug])),
-            "edit_url": link(reverse("cluster-edit", args=[cluster.slug])),
+            "profile_url": link(reverse("clusters:profile", args=[cluster.slug])),
+            "edit_url": link(reverse("clusters:edit", args=[cluster.slug])),
         },
     )
     return cluster

@@ -154,7 +154,7 @@ class ClusterSerializer(ApiModelSerializer):
 
     @extend_schema_field(serializers.URLField())
     def get_profile_url(self, cluster: Cluster) -> str:
-        path = reverse("cluster-profile", kwargs={"slug": cluster.slug})
+        path = reverse("clusters:profile", kwargs={"slug": cluster.slug})
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request else path
 

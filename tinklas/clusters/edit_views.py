@@ -27,7 +27,7 @@ def edit_profile(request: HttpRequest, slug: str) -> HttpResponse:
             saved = form.save_if_unchanged()
         if saved:
             messages.success(request, _("The profile is saved."))
-            return redirect("cluster-edit", slug=form.instance.slug)
+            return redirect("clusters:edit", slug=form.instance.slug)
     else:
         form = ClusterProfileForm(instance=cluster)
     return render(

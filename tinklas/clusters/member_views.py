@@ -113,7 +113,7 @@ def add_member(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             request,
             _("%(organisation)s is now a member.") % {"organisation": form.instance.organisation},
         )
-        return redirect("cluster-members", slug=cluster.slug)
+        return redirect("clusters:members", slug=cluster.slug)
     results, total = matching_organisations(cluster, query) if query else ([], 0)
     chosen_id = str(source.get("organisation", ""))
     chosen = (
@@ -180,7 +180,7 @@ def new_member(request: HttpRequest, slug: str) -> HttpResponse:
                     _("%(organisation)s is registered and is now a member.")
                     % {"organisation": membership.organisation},
                 )
-                return redirect("cluster-members", slug=cluster.slug)
+                return redirect("clusters:members", slug=cluster.slug)
     if registered is not None or namesakes:
         mark_open_members(cluster, [*namesakes, *([registered] if registered else [])])
     terms = initial if initial is not None else membership_form.data
@@ -245,7 +245,7 @@ def end_membership(request: HttpRequest, slug: str, membership_id: int) -> HttpR
                     "date": form.cleaned_data["left_on"].isoformat(),
                 },
             )
-            return redirect("cluster-members", slug=cluster.slug)
+            return redirect("clusters:members", slug=cluster.slug)
     return render(
         request,
         "clusters/members_end.html",

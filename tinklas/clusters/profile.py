@@ -86,7 +86,7 @@ def profile_json_ld(
     request: HttpRequest, cluster: Cluster, groups: list[MemberGroup]
 ) -> SafeString:
     # One URL resolution for all members: their pages differ only by slug.
-    member_url = request.build_absolute_uri(reverse("organisation-detail", args=["-slug-"]))
+    member_url = request.build_absolute_uri(reverse("clusters:organisation", args=["-slug-"]))
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -115,7 +115,7 @@ def profile_json_ld(
             {
                 "@type": "Organization",
                 "name": str(network_membership.network),
-                "url": request.build_absolute_uri(reverse("network")),
+                "url": request.build_absolute_uri(reverse("network:about")),
             }
             for network_membership in cluster.network_memberships.all()
             if network_membership.left_on is None

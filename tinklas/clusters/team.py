@@ -88,7 +88,7 @@ def invite(
         )
         # Sent inside the transaction: when the mail cannot be sent, no invitation is left
         # behind that nobody received.
-        link = request.build_absolute_uri(reverse("invitation-accept", args=[token]))
+        link = request.build_absolute_uri(reverse("clusters:invitation-accept", args=[token]))
         body = render_to_string(
             "clusters/email/invitation.txt",
             {

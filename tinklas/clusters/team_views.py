@@ -68,7 +68,7 @@ def team(request: HttpRequest, slug: str) -> HttpResponse:
                     "date": team_operations.local_date(invitation.expires_at),
                 },
             )
-            return redirect("cluster-team", slug=cluster.slug)
+            return redirect("clusters:team", slug=cluster.slug)
     return render(request, "clusters/team.html", team_context(cluster, form))
 
 
@@ -88,7 +88,7 @@ def revoke_invitation(request: HttpRequest, slug: str, invitation_id: int) -> Ht
             _("The invitation to %(email)s is revoked: its link no longer works.")
             % {"email": invitation.email},
         )
-    return redirect("cluster-team", slug=cluster.slug)
+    return redirect("clusters:team", slug=cluster.slug)
 
 
 @permission_required("clusters.manage_team", cluster_of)
@@ -112,20 +112,20 @@ def remove_manager(request: HttpRequest, slug: str, role_id: int) -> HttpRespons
         team_operations.remove_manager(role)
     except ValidationError as error:
         messages.error(request, error.messages[0])
-        return redirect("cluster-team", slug=cluster.slug)
+        return redirect("clusters:team", slug=cluster.slug)
     if removing_self:
         messages.success(
             request, _("You no longer manage %(cluster)s.") % {"cluster": cluster.name}
         )
         if not request.user.has_perm("clusters.manage_team", cluster):
-            return redirect("account-profile")
+            return redirect("accounts:profile")
     else:
         messages.success(
             request,
             _("%(name)s no longer manages %(cluster)s.")
             % {"name": role.user, "cluster": cluster.name},
         )
-    return redirect("cluster-team", slug=cluster.slug)
+    return redirect("clusters:team", slug=cluster.slug)
 
 
 def unusable_invitation(request: HttpRequest, invitation: Invitation | None) -> HttpResponse:
@@ -141,8 +141,8 @@ def unusable_invitation(request: HttpRequest, invitation: Invitation | None) -> 
 
 def cluster_page(cluster: Cluster) -> str:
     if cluster.status == Cluster.Status.PUBLISHED:
-        return reverse("cluster-profile", args=[cluster.slug])
-    return reverse("cluster-team", args=[cluster.slug])
+        return reverse("clusters:profile", args=[cluster.slug])
+    return reverse("clusters:team", args=[cluster.slug])
 
 
 def accepted(request: HttpRequest, invitation: Invitation) -> HttpResponse:

@@ -47,7 +47,7 @@ def profile(request: HttpRequest, slug: str) -> HttpResponse:
     network_membership = next(
         (item for item in cluster.network_memberships.all() if item.left_on is None), None
     )
-    members_url = reverse("organisation-directory") + f"?cluster={cluster.slug}"
+    members_url = reverse("clusters:organisation-directory") + f"?cluster={cluster.slug}"
     return render(
         request,
         "clusters/profile.html",

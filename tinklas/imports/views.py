@@ -103,7 +103,7 @@ def staff_upload_page(request: HttpRequest, limit: UploadLimit) -> HttpResponse:
     )
     run = upload(request, form, None)
     if run is not None:
-        return redirect("import-run", run_id=run.pk)
+        return redirect("imports:run", run_id=run.pk)
     return render(
         request,
         "imports/list.html",
@@ -130,7 +130,7 @@ def cluster_upload_page(request: HttpRequest, slug: str, limit: UploadLimit) -> 
     )
     run = upload(request, form, cluster)
     if run is not None:
-        return redirect("import-run", run_id=run.pk)
+        return redirect("imports:run", run_id=run.pk)
     return render(
         request,
         "imports/cluster.html",
@@ -216,7 +216,7 @@ def commit_import(request: HttpRequest, run_id: int) -> HttpResponse:
         )
     elif run.status == ImportRun.Status.FAILED:
         messages.error(request, run.error_message)
-    return redirect("import-run", run_id=run.pk)
+    return redirect("imports:run", run_id=run.pk)
 
 
 def refusal(run: ImportRun) -> str:

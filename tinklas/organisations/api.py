@@ -115,7 +115,7 @@ class OrganisationSerializer(ApiModelSerializer):
 
     @extend_schema_field(serializers.URLField())
     def get_profile_url(self, organisation: Organisation) -> str:
-        path = reverse("organisation-detail", kwargs={"slug": organisation.slug})
+        path = reverse("clusters:organisation", kwargs={"slug": organisation.slug})
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request else path
 

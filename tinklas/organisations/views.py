@@ -78,7 +78,7 @@ def edit(request: HttpRequest, slug: str, look_up: LookUp) -> HttpResponse:
             saved = form.save_if_unchanged()
         if saved:
             messages.success(request, _("The organisation's data is saved."))
-            return redirect("organisation-edit", slug=form.instance.slug)
+            return redirect("organisations:edit", slug=form.instance.slug)
     else:
         form = OrganisationEditForm(instance=organisation, may_change_identity=may_change_identity)
     nace_classes = NaceActivity.objects.filter(

@@ -33,10 +33,10 @@ def test_a_token_created_on_the_profile_page_is_shown_once_and_works(client):
     cluster = ClusterFactory(slug="food")
     manager = cluster_manager(cluster)
     client.force_login(manager)
-    profile = client.get(reverse("account-profile")).content.decode()
+    profile = client.get(reverse("accounts:profile")).content.decode()
     assert "API tokens" in profile and "You have no API tokens." in profile
 
-    response = client.post(reverse("account-token-create"), {"name": "Member list sync"})
+    response = client.post(reverse("accounts:token-create"), {"name": "Member list sync"})
     assert response.status_code == 200
     assert response["Cache-Control"] == "no-store"
     key = KEY_SHOWN.search(response.content.decode()).group(1)
@@ -46,7 +46,7 @@ def test_a_token_created_on_the_profile_page_is_shown_once_and_works(client):
     assert token.key_digest == digest_of(key) and key not in token.key_digest
     assert not ApiToken.objects.filter(key_digest=key).exists()
 
-    profile = client.get(reverse("account-profile")).content.decode()
+    profile = client.get(reverse("accounts:profile")).content.decode()
     assert "Member list sync" in profile and "never used" in profile
     assert key not in profile  # shown once only
 
@@ -60,7 +60,7 @@ def test_a_token_created_on_the_profile_page_is_shown_once_and_works(client):
 def test_a_token_needs_a_name(client):
     user = person()
     client.force_login(user)
-    response = client.post(reverse("account-token-create"), {"name": " "})
+    response = client.post(reverse("accounts:token-create"), {"name": " "})
     assert response.status_code == 200
     assert "Nothing was saved" in response.content.decode()
     assert not ApiToken.objects.exists()
@@ -71,7 +71,7 @@ def test_a_person_holds_a_limited_number_of_active_tokens(client):
     for number in range(MOST_ACTIVE_TOKENS):
         create_token(user, f"script {number}")
     client.force_login(user)
-    response = client.post(reverse("account-token-create"), {"name": "one more"})
+    response = client.post(reverse("accounts:token-create"), {"name": "one more"})
     assert "revoke one you no longer use" in response.content.decode()
     assert ApiToken.objects.filter(user=user).count() == MOST_ACTIVE_TOKENS
 
@@ -79,8 +79,8 @@ def test_a_person_holds_a_limited_number_of_active_tokens(client):
 def test_signing_in_is_needed_to_create_or_revoke_a_token(client):
     token, _key = create_token(person(), "script")
     for address in (
-        reverse("account-token-create"),
-        reverse("account-token-revoke", args=[token.pk]),
+        reverse("accounts:token-create"),
+        reverse("accounts:token-revoke", args=[token.pk]),
     ):
         response = client.post(address, {"name": "script"})
         assert response.status_code == 302
@@ -93,11 +93,11 @@ def test_a_revoked_token_no_longer_works(client):
     manager = cluster_manager(cluster)
     token, key = create_token(manager, "Nightly sync")
     client.force_login(manager)
-    response = client.post(reverse("account-token-revoke", args=[token.pk]))
+    response = client.post(reverse("accounts:token-revoke", args=[token.pk]))
     assert response.status_code == 302
     token.refresh_from_db()
     assert token.revoked_at is not None
-    profile = client.get(reverse("account-profile")).content.decode()
+    profile = client.get(reverse("accounts:profile")).content.decode()
     assert "The token “Nightly sync” is revoked" in profile
     assert "You have no API tokens." in profile
     client.logout()
@@ -113,7 +113,7 @@ def test_a_revoked_token_no_longer_works(client):
 def test_only_the_owner_may_revoke_a_token(client):
     token, _key = create_token(person(), "script")
     client.force_login(person())
-    response = client.post(reverse("account-token-revoke", args=[token.pk]))
+    response = client.post(reverse("accounts:token-revoke", args=[token.pk]))
     assert response.status_code == 404
     token.refresh_from_db()
     assert token.revoked_at is None

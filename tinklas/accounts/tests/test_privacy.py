@@ -39,11 +39,11 @@ def jonas(client):  # type: ignore[no-untyped-def]
     cluster = ClusterFactory(name="Smart Food", slug="smart-food")
     colleague = people.cluster_manager(cluster, "colleague@example.org")
     client.force_login(colleague)
-    client.post(reverse("cluster-team", args=[cluster.slug]), {"email": EMAIL})
+    client.post(reverse("clusters:team", args=[cluster.slug]), {"email": EMAIL})
     client.logout()
     invitation = Invitation.objects.get(email=EMAIL)
     Invitation.objects.filter(pk=invitation.pk).update(token_digest=hash_token("known-token"))
-    path = reverse("invitation-accept", args=["known-token"])
+    path = reverse("clusters:invitation-accept", args=["known-token"])
     client.post(
         path,
         {"full_name": NAME, "password1": people.PASSWORD, "password2": people.PASSWORD},
@@ -51,7 +51,7 @@ def jonas(client):  # type: ignore[no-untyped-def]
     user = User.objects.get(email=EMAIL)
     EmailAddress.objects.create(user=user, email="jonas@home.example", verified=True)
     add_authenticator_app(user, SECRET)
-    client.post(reverse("cluster-team", args=[cluster.slug]), {"email": "friend@example.org"})
+    client.post(reverse("clusters:team", args=[cluster.slug]), {"email": "friend@example.org"})
     organisation = OrganisationFactory(name="Pieno Ūkis")
     with set_actor(user):
         OrganisationRepresentative.objects.create(organisation=organisation, user=user)
@@ -72,7 +72,7 @@ def jonas(client):  # type: ignore[no-untyped-def]
 def test_export_holds_the_persons_data_and_no_secrets(client, jonas):
     client.force_login(jonas)
 
-    response = client.get(reverse("account-personal-data"))
+    response = client.get(reverse("accounts:personal-data"))
 
     assert response.status_code == 200
     disposition = response["Content-Disposition"]
@@ -109,7 +109,7 @@ def test_export_holds_the_persons_data_and_no_secrets(client, jonas):
 def test_the_export_is_only_a_download_of_ones_own_data(client, jonas):
     client.force_login(people.person("someone@example.org"))
 
-    data = json.loads(client.get(reverse("account-personal-data")).content)
+    data = json.loads(client.get(reverse("accounts:personal-data")).content)
 
     assert data["account"]["email"] == "someone@example.org"
     assert data["audit_log"] == [] and data["clusters"]["clusters_managed"] == []
@@ -136,13 +136,13 @@ def test_deleting_the_account_erases_the_person_and_keeps_the_registry(client, j
     assert EMAIL in log_text() and NAME in log_text()
     client.force_login(jonas)
 
-    refused = client.post(reverse("account-delete"), {"password": "wrong"})
+    refused = client.post(reverse("accounts:delete"), {"password": "wrong"})
     assert "The password is not right." in refused.content.decode()
     assert User.objects.filter(pk=jonas.pk).exists()
 
-    response = client.post(reverse("account-delete"), {"password": people.PASSWORD}, follow=True)
+    response = client.post(reverse("accounts:delete"), {"password": people.PASSWORD}, follow=True)
 
-    assert response.redirect_chain[-1][0] == reverse("home")
+    assert response.redirect_chain[-1][0] == reverse("network:home")
     assert "Your account and personal data are deleted." in response.content.decode()
     assert not response.context["user"].is_authenticated
     assert not User.objects.filter(email=EMAIL).exists()
@@ -182,9 +182,9 @@ def test_pending_invitations_to_the_person_stop_working(client, jonas):
     )
     client.force_login(jonas)
 
-    client.post(reverse("account-delete"), {"password": people.PASSWORD})
+    client.post(reverse("accounts:delete"), {"password": people.PASSWORD})
 
-    response = client.get(reverse("invitation-accept", args=["pending-token"]))
+    response = client.get(reverse("clusters:invitation-accept", args=["pending-token"]))
     assert response.status_code == 410
     assert not User.objects.filter(email="jonas@home.example").exists()
 
@@ -193,15 +193,15 @@ def test_the_last_staff_member_cannot_delete_their_account(client):
     only_staff = people.staff()
     client.force_login(only_staff)
 
-    page = client.get(reverse("account-delete"))
+    page = client.get(reverse("accounts:delete"))
     assert "last active staff member" in page.content.decode()
-    refused = client.post(reverse("account-delete"), {"password": people.PASSWORD})
+    refused = client.post(reverse("accounts:delete"), {"password": people.PASSWORD})
 
     assert "last active staff member" in refused.content.decode()
     assert User.objects.filter(pk=only_staff.pk).exists()
 
     people.staff()
-    client.post(reverse("account-delete"), {"password": people.PASSWORD})
+    client.post(reverse("accounts:delete"), {"password": people.PASSWORD})
     assert not User.objects.filter(pk=only_staff.pk).exists()
 
 
@@ -209,7 +209,7 @@ def test_cluster_manager_roles_are_removed_only_for_this_person(client, jonas):
     colleague = User.objects.get(email="colleague@example.org")
     client.force_login(jonas)
 
-    client.post(reverse("account-delete"), {"password": people.PASSWORD})
+    client.post(reverse("accounts:delete"), {"password": people.PASSWORD})
 
     assert ClusterManagerRole.objects.filter(user=colleague).exists()
     removal = LogEntry.objects.filter(

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client):
-    for name in ["account-profile", "account-personal-data", "account-delete"]:
+    for name in ["accounts:profile", "accounts:personal-data", "accounts:delete"]:
         response = client.get(reverse(name))
         assert response.status_code == 302 and "/accounts/login/" in response.url
 
@@ -29,30 +29,30 @@ def test_profile_shows_roles_with_their_links(client, django_assert_max_num_quer
     ClusterApplication.objects.create(applicant=user, name="Green Hydrogen")
     client.force_login(user)
 
-    response = client.get(reverse("account-profile"))
+    response = client.get(reverse("accounts:profile"))
 
     text = response.content.decode()
     assert "Smart Food" in text
-    for name in ["cluster-profile", "cluster-edit", "cluster-members", "cluster-team"]:
+    for name in ["clusters:profile", "clusters:edit", "clusters:members", "clusters:team"]:
         assert reverse(name, args=[cluster.slug]) in text
-    assert "Pieno Ūkis" in text and reverse("organisation-edit", args=[organisation.slug]) in text
-    assert "Green Hydrogen" in text and reverse("application-list") in text
+    assert "Pieno Ūkis" in text and reverse("organisations:edit", args=[organisation.slug]) in text
+    assert "Green Hydrogen" in text and reverse("applications:list") in text
     for name in ["account_email", "account_change_password", "mfa_index"]:
         assert reverse(name) in text
-    assert reverse("account-personal-data") in text and reverse("account-delete") in text
+    assert reverse("accounts:personal-data") in text and reverse("accounts:delete") in text
 
     # The page's queries do not grow with the number of roles.
     for _number in range(5):
         ClusterManagerRole.objects.create(cluster=ClusterFactory(), user=user)
         OrganisationRepresentative.objects.create(organisation=OrganisationFactory(), user=user)
     with django_assert_max_num_queries(14):
-        client.get(reverse("account-profile"))
+        client.get(reverse("accounts:profile"))
 
 
 def test_person_without_roles_is_told_how_to_get_one(client):
     client.force_login(people.person())
 
-    response = client.get(reverse("account-profile"))
+    response = client.get(reverse("accounts:profile"))
 
     assert "None. A manager of a cluster can invite you." in response.content.decode()
 
@@ -61,12 +61,12 @@ def test_the_name_is_saved_and_a_blank_one_refused(client):
     user = people.person(full_name="Old Name")
     client.force_login(user)
 
-    saved = client.post(reverse("account-profile"), {"full_name": "  Ona   Naujoji "}, follow=True)
+    saved = client.post(reverse("accounts:profile"), {"full_name": "  Ona   Naujoji "}, follow=True)
     assert "Your name is saved." in saved.content.decode()
     user.refresh_from_db()
     assert user.full_name == "Ona Naujoji"
 
-    refused = client.post(reverse("account-profile"), {"full_name": "   "})
+    refused = client.post(reverse("accounts:profile"), {"full_name": "   "})
     assert "Enter your full name." in refused.content.decode()
     user.refresh_from_db()
     assert user.full_name == "Ona Naujoji"

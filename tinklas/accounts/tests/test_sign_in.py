@@ -120,7 +120,7 @@ def current_code(secret: str) -> str:
 def test_staff_without_an_authenticator_app_are_sent_to_set_one_up(client):
     staff = create_person("new.staff@example.org", PASSWORD, is_staff=True)
     client.force_login(staff)
-    response = client.get(reverse("audit-log"))
+    response = client.get(reverse("audit:log"))
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")
     # Signing out stays possible.
@@ -137,7 +137,7 @@ def test_staff_sign_in_asks_for_the_second_factor(client):
     wrong = client.post(reverse("mfa_authenticate"), {"code": "000000"})
     assert "Incorrect code." in wrong.content.decode()
     client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
-    assert client.get(reverse("audit-log")).status_code == 200
+    assert client.get(reverse("audit:log")).status_code == 200
 
 
 def test_staff_cannot_remove_their_authenticator_app(client):

@@ -48,7 +48,7 @@ def test_the_administration_sign_in_form_gives_no_session_without_the_second_fac
     assert response["Location"].startswith(reverse("account_login"))
     assert "_auth_user_id" not in client.session
     assert client.get("/en/admin/").status_code == 302
-    assert client.get(reverse("audit-log")).status_code == 302
+    assert client.get(reverse("audit:log")).status_code == 302
 
 
 def test_the_administration_sign_in_page_sends_people_to_the_sites_sign_in(client):
@@ -68,7 +68,7 @@ def test_guessing_passwords_through_the_administration_gets_nowhere(client):
 def test_a_staff_session_with_only_the_password_is_sent_to_enter_the_code(client):
     user, secret = staff_with_secret()
     client.sign_in_with_password_only(user)
-    for address in [reverse("audit-log"), reverse("application-review-queue"), "/en/admin/"]:
+    for address in [reverse("audit:log"), reverse("applications:review-queue"), "/en/admin/"]:
         response = client.get(address)
         assert response.status_code == 302, address
         assert response["Location"] == (
@@ -80,13 +80,13 @@ def test_a_staff_session_with_only_the_password_is_sent_to_enter_the_code(client
         reverse("mfa_reauthenticate") + "?next=/en/audit/", {"code": current_code(secret)}
     )
     assert answer["Location"] == "/en/audit/"
-    assert client.get(reverse("audit-log")).status_code == 200
+    assert client.get(reverse("audit:log")).status_code == 200
 
 
 def test_a_staff_session_with_only_the_password_makes_no_api_token(client):
     user = staff()
     client.sign_in_with_password_only(user)
-    response = client.post(reverse("account-token-create"), {"name": "Sneaky"})
+    response = client.post(reverse("accounts:token-create"), {"name": "Sneaky"})
     assert response.status_code == 302
     assert not ApiToken.objects.filter(user=user).exists()
 
@@ -94,7 +94,7 @@ def test_a_staff_session_with_only_the_password_makes_no_api_token(client):
 def test_a_staff_session_with_both_factors_makes_an_api_token(client):
     user = staff()
     client.force_login(user)
-    assert client.post(reverse("account-token-create"), {"name": "Sync"}).status_code == 200
+    assert client.post(reverse("accounts:token-create"), {"name": "Sync"}).status_code == 200
     assert ApiToken.objects.filter(user=user, name="Sync").exists()
 
 
@@ -115,4 +115,4 @@ def test_people_who_are_not_staff_are_not_asked_for_a_second_factor(client):
     from tinklas.accounts.tests.factories import person
 
     client.sign_in_with_password_only(person())
-    assert client.get(reverse("account-profile")).status_code == 200
+    assert client.get(reverse("accounts:profile")).status_code == 200

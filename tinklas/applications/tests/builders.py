@@ -55,7 +55,7 @@ def complete_application(
 
 
 def step_url(application: ClusterApplication, step: str) -> str:
-    return reverse("application-step", args=[application.pk, step])
+    return reverse("applications:step", args=[application.pk, step])
 
 
 def text(response) -> str:

@@ -89,14 +89,14 @@ def test_the_step_page_shows_the_checklist_with_figures(client):
 def test_starting_creates_a_draft_of_the_applicant_and_opens_the_first_step(client):
     applicant = people.person()
     client.force_login(applicant)
-    response = client.post(reverse("application-new"))
+    response = client.post(reverse("applications:new"))
     application = ClusterApplication.objects.get()
     assert application.applicant == applicant
     assert application.status == ClusterApplication.Status.DRAFT
     assert response.url == step_url(application, "cluster")
 
 
-@pytest.mark.parametrize("name", ["application-list", "application-new"])
+@pytest.mark.parametrize("name", ["applications:list", "applications:new"])
 def test_signed_out_visitors_are_sent_to_sign_in(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 302
@@ -204,10 +204,10 @@ def test_another_person_cannot_see_or_change_an_application(client):
     member = application.members.first()
     for step in ["cluster", "members", "review"]:
         assert client.get(step_url(application, step)).status_code == 404
-    assert client.post(reverse("application-submit", args=[application.pk])).status_code == 404
-    remove = reverse("application-member-remove", args=[application.pk, member.pk])
+    assert client.post(reverse("applications:submit", args=[application.pk])).status_code == 404
+    remove = reverse("applications:member-remove", args=[application.pk, member.pk])
     assert client.post(remove).status_code == 404
-    assert "Baltic Robotics Cluster" not in text(client.get(reverse("application-list")))
+    assert "Baltic Robotics Cluster" not in text(client.get(reverse("applications:list")))
     assert application.members.count() == 5
     assert ClusterApplication.objects.get().status == ClusterApplication.Status.DRAFT
 
@@ -223,7 +223,7 @@ def test_my_applications_lists_mine_with_their_status(client):
     complete_application(applicant, name="Draft Cluster")
     complete_application(applicant, name="Sent Cluster", status="submitted")
     client.force_login(applicant)
-    page = text(client.get(reverse("application-list")))
+    page = text(client.get(reverse("applications:list")))
     assert "Draft Cluster" in page
     assert "Sent Cluster" in page
     assert "Submitted for review" in page

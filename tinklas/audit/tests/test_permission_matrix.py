@@ -182,7 +182,10 @@ def test_every_role_gets_what_the_table_says(client, world, row, role):
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy
 
 
-def pattern_names(patterns: list[URLPattern | URLResolver], prefix: str = "") -> set[str]:
+def view_names(
+    patterns: list[URLPattern | URLResolver], prefix: str = "", space: str = ""
+) -> set[str]:
+    """Every page's namespaced name (clusters:profile, ...)."""
     names = set()
     for pattern in patterns:
         route = prefix + str(pattern.pattern)
@@ -191,16 +194,17 @@ def pattern_names(patterns: list[URLPattern | URLResolver], prefix: str = "") ->
             # table lists the ones people use. The API has its own tests per role.
             if "admin/" in route or "accounts/" in route or route.startswith("api/"):
                 continue
-            names |= pattern_names(pattern.url_patterns, route)
+            inner = f"{space}{pattern.namespace}:" if pattern.namespace else space
+            names |= view_names(pattern.url_patterns, route, inner)
         elif pattern.name and not route.startswith(("i18n/", "favicon")):
-            names.add(pattern.name)
+            names.add(space + pattern.name)
     return names
 
 
 def test_the_table_lists_every_page_of_the_site():
     paths = ["/en" + re.sub(r"\{\w+\}", "1", row.path).split("?")[0] for row in ROWS]
-    listed = {resolve(path).url_name for path in paths}
-    missing = pattern_names(get_resolver().url_patterns) - listed
+    listed = {resolve(path).view_name for path in paths}
+    missing = view_names(get_resolver().url_patterns) - listed
     assert not missing, f"pages missing from docs/permissions.md: {sorted(missing)}"
 
 

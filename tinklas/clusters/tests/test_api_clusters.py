@@ -18,7 +18,7 @@ CLUSTERS = "/api/v1/clusters/"
 
 
 def directory_slugs(client, query: dict) -> tuple[int, list[str]]:
-    response = client.get(reverse("cluster-directory"), query)
+    response = client.get(reverse("clusters:directory"), query)
     page = response.context["page"]
     return page.paginator.count, [cluster.slug for cluster in page.object_list]
 

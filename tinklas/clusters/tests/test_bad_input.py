@@ -31,7 +31,7 @@ NASTY_QUERIES = [
 ]
 
 
-@pytest.mark.parametrize("page_name", ["cluster-directory", "organisation-directory"])
+@pytest.mark.parametrize("page_name", ["clusters:directory", "clusters:organisation-directory"])
 def test_bad_query_strings_give_a_normal_page(client, demo_network, page_name):
     for params in NASTY_QUERIES:
         response = client.get(reverse(page_name), params)
@@ -42,17 +42,17 @@ def test_bad_query_strings_give_a_normal_page(client, demo_network, page_name):
 
 
 def test_unknown_filter_values_are_reported(client, demo_network):
-    response = client.get(reverse("cluster-directory"), {"sector": "no-such-field"})
+    response = client.get(reverse("clusters:directory"), {"sector": "no-such-field"})
     assert "were not recognised and were ignored" in response.content.decode()
     assert response.context["page"].paginator.count == 57
 
 
 def test_a_query_without_words_says_so(client, demo_network):
-    response = client.get(reverse("cluster-directory"), {"q": "***"})
+    response = client.get(reverse("clusters:directory"), {"q": "***"})
     assert "no letters or digits to search for" in response.content.decode()
 
 
 def test_a_page_past_the_end_shows_the_last_page(client, demo_network):
-    response = client.get(reverse("cluster-directory"), {"page": "999999999"})
+    response = client.get(reverse("clusters:directory"), {"page": "999999999"})
     page = response.context["page"]
     assert page.number == page.paginator.num_pages

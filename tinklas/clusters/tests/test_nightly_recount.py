@@ -104,12 +104,12 @@ def test_two_runs_enqueued_at_once_are_made_one_again():
 
 
 def test_a_page_request_reads_the_counts_as_stored(client, joining_tomorrow):
-    directory = reverse("cluster-directory")
+    directory = reverse("clusters:directory")
     with at(AFTER_MIDNIGHT):
         assert "1 member" in client.get(directory).content.decode()
-        client.get(reverse("cluster-profile", args=["food"]))
-        client.get(reverse("organisation-directory"))
-        client.get(reverse("open-data"))
+        client.get(reverse("clusters:profile", args=["food"]))
+        client.get(reverse("clusters:organisation-directory"))
+        client.get(reverse("opendata:archive"))
         assert Cluster.objects.get(slug="food").member_count == 1  # no request recounted
         recount_members.call(DAY_BEFORE.date().isoformat())
         assert "2 members" in client.get(directory).content.decode()

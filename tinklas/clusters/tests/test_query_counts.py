@@ -62,18 +62,18 @@ def query_count(client, address: str) -> int:
 def addresses() -> list[str]:
     smart_food = Cluster.objects.get(acronym="SMART FOOD")
     member = smart_food.memberships.exclude(role="coordinator").first().organisation
-    directory = reverse("cluster-directory")
-    organisations = reverse("organisation-directory")
+    directory = reverse("clusters:directory")
+    organisations = reverse("clusters:organisation-directory")
     return [
-        reverse("home"),
+        reverse("network:home"),
         directory,
         directory + "?q=klasteris&sector=ict&county=LT-VL&label=any",
         directory + "?sort=members&page=2",
-        reverse("cluster-profile", args=[smart_food.slug]),
+        reverse("clusters:profile", args=[smart_food.slug]),
         organisations,
         organisations + "?q=uab&county=LT-VL&kind=company&size=micro",
-        reverse("organisation-detail", args=[member.slug]),
-        reverse("network"),
+        reverse("clusters:organisation", args=[member.slug]),
+        reverse("network:about"),
     ]
 
 

@@ -71,7 +71,7 @@ def section(page, test_id):
 
 def test_the_report_lists_differing_names_and_legal_forms(client, network):
     client.force_login(staff())
-    page = client.get(reverse("register-report")).content.decode()
+    page = client.get(reverse("clusters:register-report")).content.decode()
     differing = section(page, "differing")
     assert "UAB Duona" in differing and "UAB &quot;Duonos kepykla&quot;" in differing
     assert "Pienas" in differing and "Uždaroji akcinė bendrovė" in differing
@@ -82,7 +82,7 @@ def test_the_report_lists_differing_names_and_legal_forms(client, network):
 
 def test_the_report_lists_members_being_liquidated_with_their_clusters(client, network):
     client.force_login(staff())
-    page = client.get(reverse("register-report")).content.decode()
+    page = client.get(reverse("clusters:register-report")).content.decode()
     troubled = section(page, "troubled")
     assert "UAB Baldai" in troubled
     assert "Being liquidated" in troubled and "Likviduojamas" in troubled
@@ -97,14 +97,14 @@ def test_members_without_an_entry_are_counted_only_for_the_registers_country(
 ):
     settings.TINKLAS_COUNTRY = "LV"
     client.force_login(staff())
-    page = client.get(reverse("register-report")).content.decode()
+    page = client.get(reverse("clusters:register-report")).content.decode()
     assert "not in the register" not in page
     assert "UAB Baldai" in section(page, "troubled")
 
 
 def test_the_report_reads_a_fixed_number_of_queries(client, network, tmp_path):
     client.force_login(staff())
-    url = reverse("register-report")
+    url = reverse("clusters:register-report")
     client.get(url)  # the session and the user, read once as on every page
     with CaptureQueriesContext(connection) as few:
         client.get(url)
@@ -124,5 +124,5 @@ def test_the_report_reads_a_fixed_number_of_queries(client, network, tmp_path):
 
 def test_an_empty_register_is_said(client):
     client.force_login(staff())
-    page = client.get(reverse("register-report")).content.decode()
+    page = client.get(reverse("clusters:register-report")).content.decode()
     assert "The register of legal entities has not been loaded yet." in page

@@ -11,11 +11,11 @@ from tinklas.clusters.tests.factories import ClusterFactory, MembershipFactory
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    ("cluster-edit", False),
-    ("cluster-members", False),
-    ("cluster-member-add", False),
-    ("cluster-member-new", False),
-    ("cluster-member-end", True),
+    ("clusters:edit", False),
+    ("clusters:members", False),
+    ("clusters:member-add", False),
+    ("clusters:member-new", False),
+    ("clusters:member-end", True),
 ]
 
 
@@ -62,17 +62,17 @@ def test_the_clusters_manager_gets_the_page(client, membership, name, with_membe
 def test_a_membership_of_another_cluster_is_not_found(client, membership):
     client.force_login(cluster_manager(membership.cluster))
     other = MembershipFactory()
-    address = reverse("cluster-member-end", args=[membership.cluster.slug, other.pk])
+    address = reverse("clusters:member-end", args=[membership.cluster.slug, other.pk])
     assert client.post(address, {"left_on": "2026-01-01", "confirm": "1"}).status_code == 404
     assert Membership.objects.get(pk=other.pk).left_on is None
 
 
 MANAGEMENT_PAGES = [
-    "cluster-edit",
-    "cluster-members",
-    "cluster-team",
-    "cluster-import",
-    "cluster-history",
+    "clusters:edit",
+    "clusters:members",
+    "clusters:team",
+    "imports:cluster",
+    "audit:cluster-history",
 ]
 
 
@@ -100,4 +100,4 @@ def test_staff_are_told_that_an_unknown_cluster_does_not_exist(client):
     from tinklas.accounts.tests.factories import staff
 
     client.force_login(staff())
-    assert client.get(reverse("cluster-edit", args=["no-such-cluster"])).status_code == 404
+    assert client.get(reverse("clusters:edit", args=["no-such-cluster"])).status_code == 404

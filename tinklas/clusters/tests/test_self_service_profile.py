@@ -39,7 +39,7 @@ def cluster():
 
 
 def edit_url(cluster):
-    return reverse("cluster-edit", args=[cluster.slug])
+    return reverse("clusters:edit", args=[cluster.slug])
 
 
 def test_manager_edits_both_languages_and_the_public_profile_shows_them(client, cluster):
@@ -59,7 +59,7 @@ def test_manager_edits_both_languages_and_the_public_profile_shows_them(client, 
     response = client.post(edit_url(cluster), data)
     assert response.status_code == 302
 
-    english = client.get(reverse("cluster-profile", args=[cluster.slug])).content.decode()
+    english = client.get(reverse("clusters:profile", args=[cluster.slug])).content.decode()
     assert "Smart food cluster" in english
     assert "Brings food producers together." in english
     assert ict.name_en in english

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def invite(client, cluster, email: str, message: str = ""):  # type: ignore[no-untyped-def]
     return client.post(
-        reverse("cluster-team", args=[cluster.slug]), {"email": email, "message": message}
+        reverse("clusters:team", args=[cluster.slug]), {"email": email, "message": message}
     )
 
 
@@ -59,7 +59,7 @@ def test_invitation_mail_carries_a_working_link(client):
     page = client.get(link.replace("http://testserver", ""))
     assert page.status_code == 200
     assert "Smart Food" in page.content.decode()
-    team_page = client.get(reverse("cluster-team", args=[cluster.slug]), follow=True)
+    team_page = client.get(reverse("clusters:team", args=[cluster.slug]), follow=True)
     assert "login" in team_page.redirect_chain[0][0]
 
 
@@ -86,7 +86,7 @@ def test_team_page_lists_managers_and_invitation_states(client, django_assert_ma
     client.force_login(manager)
 
     with django_assert_max_num_queries(12):
-        response = client.get(reverse("cluster-team", args=[cluster.slug]))
+        response = client.get(reverse("clusters:team", args=[cluster.slug]))
     for number in range(10):
         other = people.cluster_manager(cluster, f"more{number}@example.org")
         ClusterManagerRole.objects.filter(user=other).update(granted_by=second)
@@ -101,7 +101,7 @@ def test_team_page_lists_managers_and_invitation_states(client, django_assert_ma
             expires_at=now + week,
         )
     with django_assert_max_num_queries(12):
-        client.get(reverse("cluster-team", args=[cluster.slug]))
+        client.get(reverse("clusters:team", args=[cluster.slug]))
 
     text = response.content.decode()
     assert "second@example.org" in text and "first@example.org" in text
@@ -146,7 +146,7 @@ def test_revoked_invitation_is_shown_and_audited(client):
     invitation = Invitation.objects.get()
 
     response = client.post(
-        reverse("invitation-revoke", args=[cluster.slug, invitation.pk]), follow=True
+        reverse("clusters:invitation-revoke", args=[cluster.slug, invitation.pk]), follow=True
     )
 
     invitation.refresh_from_db()
@@ -156,7 +156,7 @@ def test_revoked_invitation_is_shown_and_audited(client):
     assert entry.get().actor == manager
     # Revoking twice is refused: it is no longer pending.
     again = client.post(
-        reverse("invitation-revoke", args=[cluster.slug, invitation.pk]), follow=True
+        reverse("clusters:invitation-revoke", args=[cluster.slug, invitation.pk]), follow=True
     )
     assert "Only a pending invitation can be revoked" in again.content.decode()
 
@@ -168,7 +168,7 @@ def test_the_last_manager_cannot_be_removed(client):
     client.force_login(manager)
 
     response = client.post(
-        reverse("cluster-manager-remove", args=[cluster.slug, role.pk]),
+        reverse("clusters:manager-remove", args=[cluster.slug, role.pk]),
         {"confirm": "yes"},
         follow=True,
     )
@@ -186,7 +186,7 @@ def test_a_manager_removes_a_colleague_and_asks_before_removing_themself(client)
 
     removed = client.post(
         reverse(
-            "cluster-manager-remove",
+            "clusters:manager-remove",
             args=[cluster.slug, ClusterManagerRole.objects.get(user=colleague).pk],
         )
     )
@@ -196,12 +196,12 @@ def test_a_manager_removes_a_colleague_and_asks_before_removing_themself(client)
     assert deletion.actor == manager
 
     own_role = ClusterManagerRole.objects.get(user=manager)
-    url = reverse("cluster-manager-remove", args=[cluster.slug, own_role.pk])
+    url = reverse("clusters:manager-remove", args=[cluster.slug, own_role.pk])
     unconfirmed = client.post(url)
     assert "Stop managing this cluster?" in unconfirmed.content.decode()
     assert ClusterManagerRole.objects.filter(user=manager).exists()
     confirmed = client.post(url, {"confirm": "yes"})
-    assert confirmed.url == reverse("account-profile")
+    assert confirmed.url == reverse("accounts:profile")
     assert list(cluster.manager_roles.values_list("user", flat=True)) == [third.pk]
 
 
@@ -216,10 +216,10 @@ def test_only_managers_of_this_cluster_and_staff_open_the_team_pages(client):
         expires_at=timezone.now() + datetime.timedelta(days=7),
     )
     pages = [
-        ("get", reverse("cluster-team", args=[cluster.slug])),
-        ("post", reverse("cluster-team", args=[cluster.slug])),
-        ("post", reverse("invitation-revoke", args=[cluster.slug, invitation.pk])),
-        ("post", reverse("cluster-manager-remove", args=[cluster.slug, role.pk])),
+        ("get", reverse("clusters:team", args=[cluster.slug])),
+        ("post", reverse("clusters:team", args=[cluster.slug])),
+        ("post", reverse("clusters:invitation-revoke", args=[cluster.slug, invitation.pk])),
+        ("post", reverse("clusters:manager-remove", args=[cluster.slug, role.pk])),
     ]
     for method, url in pages:
         anonymous = getattr(client, method)(url)

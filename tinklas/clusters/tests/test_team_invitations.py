@@ -28,7 +28,7 @@ def sent(client):  # type: ignore[no-untyped-def]
     cluster = ClusterFactory(name="Smart Food")
     manager = people.cluster_manager(cluster, "inviter@example.org")
     client.force_login(manager)
-    client.post(reverse("cluster-team", args=[cluster.slug]), {"email": "new@example.org"})
+    client.post(reverse("clusters:team", args=[cluster.slug]), {"email": "new@example.org"})
     client.logout()
     return cluster, manager, link_in_last_mail().replace("http://testserver", "")
 
@@ -46,7 +46,7 @@ def test_a_new_person_creates_an_account_and_becomes_manager(client, sent):
     response = sign_up(client, path)
 
     assert response.status_code == 302
-    assert response.url == reverse("cluster-profile", args=[cluster.slug])
+    assert response.url == reverse("clusters:profile", args=[cluster.slug])
     user = User.objects.get(email="new@example.org")
     assert user.full_name == "Nauja Vadovė"
     assert EmailAddress.objects.get(user=user).verified
@@ -57,7 +57,7 @@ def test_a_new_person_creates_an_account_and_becomes_manager(client, sent):
     follow = client.get(response.url)
     assert "You now manage Smart Food" in follow.content.decode()
     # Signed in at once, and a manager: the team page opens.
-    assert client.get(reverse("cluster-team", args=[cluster.slug])).status_code == 200
+    assert client.get(reverse("clusters:team", args=[cluster.slug])).status_code == 200
     # The new person is the actor of the audited writes.
     assert LogEntry.objects.get_for_object(role).get().actor == user
     # The link works once.
@@ -138,7 +138,9 @@ def test_eight_days_later_the_link_no_longer_works(client, sent):
 def test_a_revoked_link_grants_nothing(client, sent):
     cluster, manager, path = sent
     client.force_login(manager)
-    client.post(reverse("invitation-revoke", args=[cluster.slug, Invitation.objects.get().pk]))
+    client.post(
+        reverse("clusters:invitation-revoke", args=[cluster.slug, Invitation.objects.get().pk])
+    )
     client.force_login(people.person())
 
     page = client.get(path)
@@ -150,7 +152,7 @@ def test_a_revoked_link_grants_nothing(client, sent):
 
 
 def test_an_unknown_link_is_a_404_saying_so(client, sent):
-    response = client.get(reverse("invitation-accept", args=["not-a-real-token"]))
+    response = client.get(reverse("clusters:invitation-accept", args=["not-a-real-token"]))
 
     assert response.status_code == 404
     assert "Unknown invitation link" in response.content.decode()

@@ -34,10 +34,13 @@ def test_admin_edits_are_logged_with_actor_request_id_and_changes(client):
 
 
 def test_every_response_carries_a_request_id(client):
-    first = client.get(reverse("home"))["X-Request-ID"]
-    second = client.get(reverse("home"))["X-Request-ID"]
+    first = client.get(reverse("network:home"))["X-Request-ID"]
+    second = client.get(reverse("network:home"))["X-Request-ID"]
     assert first and second and first != second
-    assert client.get(reverse("home"), HTTP_X_REQUEST_ID="<bad id>")["X-Request-ID"] != "<bad id>"
+    assert (
+        client.get(reverse("network:home"), HTTP_X_REQUEST_ID="<bad id>")["X-Request-ID"]
+        != "<bad id>"
+    )
 
 
 def test_creates_updates_and_deletes_of_each_kind_are_logged():

@@ -15,6 +15,6 @@ def test_every_member_has_an_entry_and_the_report_shows_the_differences(client, 
     troubled = sum(count for _name, count in TROUBLES) + DEREGISTERED
     assert LegalEntity.objects.exclude(status=LegalEntity.Status.ACTIVE).count() == troubled
     client.force_login(staff())
-    page = client.get(reverse("register-report")).content.decode()
+    page = client.get(reverse("clusters:register-report")).content.decode()
     assert page.count("ir partneriai") == RENAMED
     assert "Likviduojamas" in page

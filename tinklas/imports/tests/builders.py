@@ -31,7 +31,7 @@ def csv_file(rows: list[dict[str, object]], header: list[str] | None = None, **o
 
 def upload(client, cluster: Cluster, content: bytes, name: str = "members.csv"):  # type: ignore[no-untyped-def]
     return client.post(
-        reverse("cluster-import", args=[cluster.slug]),
+        reverse("imports:cluster", args=[cluster.slug]),
         {"file": SimpleUploadedFile(name, content)},
     )
 

@@ -72,7 +72,7 @@ def test_the_dry_run_shows_every_fate_and_writes_nothing(client, cluster, manage
 
     run = last_run()
     assert response.status_code == 302
-    assert response["Location"] == reverse("import-run", args=[run.pk])
+    assert response["Location"] == reverse("imports:run", args=[run.pk])
     assert run.status == ImportRun.Status.CHECKED
     assert (run.new_rows, run.updated_rows, run.unchanged_rows, run.error_rows) == (1, 1, 1, 1)
     assert row_result(run, 2)["organisation"] == "new"
@@ -121,10 +121,10 @@ def test_commit_writes_every_row_and_the_public_pages_follow(client, cluster, ma
     upload(client, cluster, content)
     run = last_run()
     assert run.may_commit
-    page = client.get(reverse("import-run", args=[run.pk])).content.decode()
+    page = client.get(reverse("imports:run", args=[run.pk])).content.decode()
     assert "Write the changes" in page
 
-    response = client.post(reverse("import-commit", args=[run.pk]))
+    response = client.post(reverse("imports:commit", args=[run.pk]))
 
     followed = client.get(response["Location"]).content.decode()
     assert "The import is written: 2 new and 1 updated rows." in followed
@@ -140,7 +140,7 @@ def test_commit_writes_every_row_and_the_public_pages_follow(client, cluster, ma
     assert ending.memberships.get().left_on == datetime.date(2025, 6, 1)  # kept, ended
     cluster.refresh_from_db()
     assert cluster.member_count == 2
-    profile = client.get(reverse("cluster-profile", args=[cluster.slug])).content.decode()
+    profile = client.get(reverse("clusters:profile", args=[cluster.slug])).content.decode()
     assert "2 members" in profile
     assert "UAB „Šviesa“" in profile
 
@@ -148,7 +148,7 @@ def test_commit_writes_every_row_and_the_public_pages_follow(client, cluster, ma
 def test_every_committed_row_is_audited_with_the_person_and_the_import(client, cluster, manager):
     upload(client, cluster, csv_file([{"name": "UAB Auditas", "joined_on": "2025-01-01"}]))
     run = last_run()
-    client.post(reverse("import-commit", args=[run.pk]))
+    client.post(reverse("imports:commit", args=[run.pk]))
 
     organisation = Organisation.objects.get(name="UAB Auditas")
     membership = organisation.memberships.get()
@@ -172,7 +172,7 @@ def test_a_row_that_fails_at_commit_leaves_nothing_written(client, cluster, mana
     # Registered meanwhile: the name now matches two organisations.
     OrganisationFactory(name="UAB DVYNYS")
 
-    client.post(reverse("import-commit", args=[run.pk]))
+    client.post(reverse("imports:commit", args=[run.pk]))
 
     run.refresh_from_db()
     assert run.status == ImportRun.Status.FAILED
@@ -207,7 +207,7 @@ def test_organisations_match_by_code_then_by_name_and_municipality(
     assert row_result(run, 2)["notices"][0]["column"] == "name"
     assert row_result(run, 3)["organisation"] == "unchanged"
 
-    client.post(reverse("import-commit", args=[run.pk]))
+    client.post(reverse("imports:commit", args=[run.pk]))
 
     assert Organisation.objects.count() == 3
     assert set(
@@ -245,17 +245,17 @@ def test_staff_changes_registered_organisations_data(client, cluster):
         ]
     )
     client.post(
-        reverse("import-list"),
+        reverse("imports:list"),
         {"cluster": cluster.pk, "file": SimpleUploadedFile("m.csv", content)},
     )
     run = last_run()
     assert {change["column"] for change in row_result(run, 2)["changes"]} == {"name", "headcount"}
 
-    client.post(reverse("import-commit", args=[run.pk]))
+    client.post(reverse("imports:commit", args=[run.pk]))
 
     organisation.refresh_from_db()
     assert (organisation.name, organisation.headcount) == ("UAB Naujas vardas", 0)
-    history = client.get(reverse("import-list")).content.decode()
+    history = client.get(reverse("imports:list")).content.decode()
     assert "m.csv" in history
     assert "Food cluster" in history
 
@@ -263,7 +263,7 @@ def test_staff_changes_registered_organisations_data(client, cluster):
 def test_importing_the_same_file_again_changes_nothing(client, cluster, manager):
     content = csv_file([{"name": "UAB Buvęs", "joined_on": "2020-01-01", "left_on": "2024-01-01"}])
     upload(client, cluster, content)
-    client.post(reverse("import-commit", args=[last_run().pk]))
+    client.post(reverse("imports:commit", args=[last_run().pk]))
 
     upload(client, cluster, content)
 
@@ -292,7 +292,7 @@ def test_a_large_file_is_checked_and_written_in_the_background(
     assert (run.status, run.processed_rows, run.total_rows) == (ImportRun.Status.CHECKED, 30, 30)
     assert {5, 10, 25} <= set(stored_progress)  # seen by the page while the check went on
 
-    client.post(reverse("import-commit", args=[run.pk]))
+    client.post(reverse("imports:commit", args=[run.pk]))
 
     run.refresh_from_db()
     assert run.status == ImportRun.Status.COMMITTED

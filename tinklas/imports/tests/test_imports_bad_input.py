@@ -64,7 +64,7 @@ def test_windows_1257_text_keeps_its_lithuanian_letters(client, cluster, manager
     upload(client, cluster, content)
     run = last_run()
     assert row_result(run, 2)["name"] == f"UAB {LITHUANIAN_LETTERS}"
-    client.post(reverse("import-commit", args=[run.pk]))
+    client.post(reverse("imports:commit", args=[run.pk]))
     assert Organisation.objects.filter(name=f"UAB {LITHUANIAN_LETTERS}").exists()
 
 
@@ -195,7 +195,7 @@ def test_a_workbook_is_read_with_its_dates_and_numbers(client, cluster, manager)
     run = last_run()
     assert row_result(run, 2)["fate"] == "new", row_result(run, 2)
 
-    client.post(reverse("import-commit", args=[run.pk]))
+    client.post(reverse("imports:commit", args=[run.pk]))
 
     organisation = Organisation.objects.get(name="UAB Lentelė")
     assert (organisation.headcount, organisation.main_activity.code) == (12, "62.10")

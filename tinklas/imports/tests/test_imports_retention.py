@@ -45,7 +45,7 @@ def test_a_large_file_keeps_the_results_of_a_few_rows_errors_first_and_says_so(
     run = last_run()
     assert (run.new_rows, run.error_rows, run.processed_rows) == (5, 1, 6)  # every row counted
     assert [result["row"] for result in run.results] == [2, 3, 7]  # the error, then the top
-    page = client.get(reverse("import-run", args=[run.pk])).content.decode()
+    page = client.get(reverse("imports:run", args=[run.pk])).content.decode()
     assert "5 new" in page
     assert "Only 3 rows of the 6 are kept and shown" in page
     assert "UAB Klaida" in page
@@ -59,7 +59,7 @@ def test_the_uploaded_file_is_dropped_once_written_and_when_it_cannot_be(client,
     assert written.may_commit
     assert written.content  # the commit reads it
 
-    client.post(reverse("import-commit", args=[written.pk]))
+    client.post(reverse("imports:commit", args=[written.pk]))
 
     written.refresh_from_db()
     assert written.status == ImportRun.Status.COMMITTED
@@ -98,7 +98,7 @@ def test_the_21st_import_of_a_day_is_refused_with_the_limit_named(client, cluste
         "Upload the file again tomorrow, or ask the network&#x27;s staff to import it."
     )
 
-    page = client.get(reverse("cluster-import", args=[cluster.slug]))
+    page = client.get(reverse("imports:cluster", args=[cluster.slug]))
     refused = upload(client, cluster, content)
 
     assert message in page.content.decode()

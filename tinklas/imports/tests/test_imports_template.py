@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def download(client, file_format: str, example: bool = False):  # type: ignore[no-untyped-def]
     query = {"format": file_format, **({"example": "1"} if example else {})}
-    return client.get(reverse("import-template"), query)
+    return client.get(reverse("imports:template"), query)
 
 
 def test_the_csv_template_has_the_header_and_a_byte_order_mark(client):

@@ -32,7 +32,7 @@ def open_data(client) -> Callable[[], OpenData]:  # type: ignore[no-untyped-def]
     """Downloads today's open-data zip as a visitor would: its files' rows by file name."""
 
     def download() -> OpenData:
-        response = client.get(reverse("open-data"))
+        response = client.get(reverse("opendata:archive"))
         assert response.status_code == 200
         archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
         return {

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def shown_figure(client, name):
-    page = client.get(reverse("home")).content.decode()
+    page = client.get(reverse("network:home")).content.decode()
     return int(re.search(rf'data-figure="{name}">([\d,\s]+)<', page).group(1).replace(",", ""))
 
 
@@ -71,7 +71,7 @@ def test_memberships_dated_in_advance_count_from_their_day(demo_network):
 
 def test_member_directory_follows_memberships_and_cluster_status(client, demo_network):
     def listed(name):
-        response = client.get(reverse("organisation-directory"), {"q": name})
+        response = client.get(reverse("clusters:organisation-directory"), {"q": name})
         return [item.name for item in response.context["page"].object_list]
 
     cluster = Cluster.objects.get(acronym="SMART FOOD")

@@ -55,7 +55,7 @@ def test_a_profile_edited_on_its_page(
     open_data()
     assert key_figures().fields == 0
     client.force_login(cluster_manager(member_cluster))
-    edit = reverse("cluster-edit", args=[member_cluster.slug])
+    edit = reverse("clusters:edit", args=[member_cluster.slug])
     data = form_data(client.get(edit))
     data.update(name_en="Smart food cluster", sectors=[str(Sector.objects.get(slug="ict").pk)])
     assert client.post(edit, data).status_code == 302
@@ -72,7 +72,7 @@ def test_a_member_added_on_the_page(client, member_cluster, open_data, key_figur
     client.force_login(cluster_manager(member_cluster))
     today = timezone.localdate()
     response = client.post(
-        reverse("cluster-member-add", args=[member_cluster.slug]),
+        reverse("clusters:member-add", args=[member_cluster.slug]),
         {"organisation": newcomer.pk, "joined_on": today.isoformat(), "role": "member"},
     )
     assert response.status_code == 302
@@ -147,9 +147,9 @@ def test_a_member_list_imported(client, member_cluster, open_data, key_figures, 
     writer.writeheader()
     writer.writerow({"name": "UAB Sūris", "headcount": "4", "joined_on": today.isoformat()})
     upload = SimpleUploadedFile("members.csv", content.getvalue().encode())
-    client.post(reverse("cluster-import", args=[member_cluster.slug]), {"file": upload})
+    client.post(reverse("imports:cluster", args=[member_cluster.slug]), {"file": upload})
     run = ImportRun.objects.latest("pk")
-    client.post(reverse("import-commit", args=[run.pk]))
+    client.post(reverse("imports:commit", args=[run.pk]))
     run.refresh_from_db()
     assert run.status == ImportRun.Status.COMMITTED
 
@@ -166,7 +166,7 @@ def test_an_approved_application(
     figures_before = key_figures()
     client.force_login(staff())
     response = client.post(
-        reverse("application-review", args=[submitted_application.pk]),
+        reverse("applications:review", args=[submitted_application.pk]),
         {"decision": "approve", "approve-message": ""},
     )
     assert response.status_code == 302

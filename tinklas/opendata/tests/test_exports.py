@@ -84,7 +84,7 @@ def page_slugs(client, address, query) -> list[str]:
 
 
 def test_the_unfiltered_cluster_csv_lists_every_published_cluster(client, demo_network):
-    response = client.get(url("cluster-export"), {"format": "csv"})
+    response = client.get(url("opendata:clusters"), {"format": "csv"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="clusters-')
     content = body(response)
@@ -107,8 +107,8 @@ def test_the_unfiltered_cluster_csv_lists_every_published_cluster(client, demo_n
     ],
 )
 def test_cluster_filters_narrow_the_export_exactly_like_the_page(client, demo_network, query):
-    listed = page_slugs(client, url("cluster-directory"), query)
-    exported = [row[0] for row in csv_rows(client.get(url("cluster-export"), query))[1:]]
+    listed = page_slugs(client, url("clusters:directory"), query)
+    exported = [row[0] for row in csv_rows(client.get(url("opendata:clusters"), query))[1:]]
     assert exported == listed
     assert 0 < len(exported) < 57
 
@@ -124,35 +124,35 @@ def test_cluster_filters_narrow_the_export_exactly_like_the_page(client, demo_ne
     ],
 )
 def test_organisation_filters_narrow_the_export_exactly_like_the_page(client, demo_network, query):
-    listed = page_slugs(client, url("organisation-directory"), query)
-    response = client.get(url("organisation-export"), {**query, "format": "json"})
+    listed = page_slugs(client, url("clusters:organisation-directory"), query)
+    response = client.get(url("opendata:organisations"), {**query, "format": "json"})
     exported = [item["identifier"] for item in json.loads(body(response))]
     assert exported == listed
     assert exported
 
 
 def test_the_organisation_export_lists_the_whole_public_directory(client, demo_network):
-    listed = page_slugs(client, url("organisation-directory"), {"sort": "name"})
-    rows = csv_rows(client.get(url("organisation-export"), {"sort": "name"}))
+    listed = page_slugs(client, url("clusters:organisation-directory"), {"sort": "name"})
+    rows = csv_rows(client.get(url("opendata:organisations"), {"sort": "name"}))
     assert [row[0] for row in rows[1:]] == listed
 
 
 def test_headers_follow_the_language_of_the_address(client, demo_network):
-    english = csv_rows(client.get(url("cluster-export", "en")))[0]
-    lithuanian = csv_rows(client.get(url("cluster-export", "lt")))[0]
+    english = csv_rows(client.get(url("opendata:clusters", "en")))[0]
+    lithuanian = csv_rows(client.get(url("opendata:clusters", "lt")))[0]
     assert english[1:3] == ["Name", "Acronym"]
     assert "County" in english
     assert lithuanian[1:3] == ["Pavadinimas", "Santrumpa"]
     assert "Apskritis" in lithuanian
-    rows = csv_rows(client.get(url("organisation-export", "lt"), {"cluster": "smart-food"}))
+    rows = csv_rows(client.get(url("opendata:organisations", "lt"), {"cluster": "smart-food"}))
     assert "Įmonės kodas" in rows[0]
     assert any("SMART FOOD klasteris" in row for row in rows[1:])
 
 
 def test_the_xlsx_export_has_the_same_rows_as_the_csv(client, demo_network):
     query = {"sector": "agrifood"}
-    expected = csv_rows(client.get(url("cluster-export"), query))
-    response = client.get(url("cluster-export"), {**query, "format": "xlsx"})
+    expected = csv_rows(client.get(url("opendata:clusters"), query))
+    response = client.get(url("opendata:clusters"), {**query, "format": "xlsx"})
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('.xlsx"')
     workbook = openpyxl.load_workbook(io.BytesIO(body(response)), read_only=True)
@@ -169,7 +169,7 @@ def test_the_xlsx_export_has_the_same_rows_as_the_csv(client, demo_network):
 
 
 def test_the_json_export_is_keyed_by_the_documented_english_names(client, demo_network):
-    response = client.get(url("cluster-export", "lt"), {"format": "json", "q": "smart food"})
+    response = client.get(url("opendata:clusters", "lt"), {"format": "json", "q": "smart food"})
     assert response["Content-Type"] == "application/json; charset=utf-8"
     clusters = json.loads(body(response))
     assert list(clusters[0]) == CLUSTER_KEYS == CLUSTERS.column_keys()
@@ -177,13 +177,15 @@ def test_the_json_export_is_keyed_by_the_documented_english_names(client, demo_n
     assert smart_food["name"] == "SMART FOOD klasteris"
     assert isinstance(smart_food["members"], int)
     assert isinstance(smart_food["fields"], list)
-    response = client.get(url("organisation-export"), {"format": "json", "cluster": "smart-food"})
+    response = client.get(
+        url("opendata:organisations"), {"format": "json", "cluster": "smart-food"}
+    )
     organisations = json.loads(body(response))
     assert list(organisations[0]) == ORGANISATION_KEYS == ORGANISATIONS.column_keys()
     assert all("SMART FOOD cluster" in item["clusters"] for item in organisations)
 
 
-@pytest.mark.parametrize("name", ["cluster-export", "organisation-export"])
+@pytest.mark.parametrize("name", ["opendata:clusters", "opendata:organisations"])
 def test_an_unknown_format_is_refused_with_the_reason(client, name):
     response = client.get(url(name), {"format": "pdf"})
     assert response.status_code == 400
@@ -192,19 +194,19 @@ def test_an_unknown_format_is_refused_with_the_reason(client, name):
 
 def test_the_download_links_carry_the_current_filters(client, demo_network):
     query = {"q": "pieno", "sector": "agrifood", "sort": "name"}
-    page = client.get(url("cluster-directory"), query).content.decode()
+    page = client.get(url("clusters:directory"), query).content.decode()
     assert '/en/clusters/export/?q=pieno&amp;sector=agrifood&amp;sort=name&amp;format=csv"' in page
     assert "format=xlsx" in page and "format=json" in page
     # After an htmx update only the results are replaced: the links come with them.
     partial = client.get(
-        url("cluster-directory"), {**query, "page": "1"}, headers={"HX-Request": "true"}
+        url("clusters:directory"), {**query, "page": "1"}, headers={"HX-Request": "true"}
     ).content.decode()
     assert "<html" not in partial
     assert '/en/clusters/export/?q=pieno&amp;sector=agrifood&amp;sort=name&amp;format=xlsx"' in (
         partial
     )
     organisations = client.get(
-        url("organisation-directory", "lt"),
+        url("clusters:organisation-directory", "lt"),
         {"kind": "company", "cluster": "smart-food"},
         headers={"HX-Request": "true"},
     ).content.decode()

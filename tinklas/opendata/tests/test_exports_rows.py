@@ -36,13 +36,13 @@ def test_only_current_members_of_published_clusters_are_exported(client):
     current = MembershipFactory(cluster=published).organisation
     former = MembershipFactory(cluster=published, left_on=TODAY).organisation
     only_in_draft = MembershipFactory(cluster=draft).organisation
-    listed = client.get(reverse("organisation-directory")).content.decode()
-    rows = exported(client, "organisation-export")
+    listed = client.get(reverse("clusters:organisation-directory")).content.decode()
+    rows = exported(client, "opendata:organisations")
     assert [row["identifier"] for row in rows] == [current.slug]
     assert rows[0]["clusters"] == ["Open cluster"]
     for organisation in (former, only_in_draft):
         assert organisation.name not in listed
-    assert [row["identifier"] for row in exported(client, "cluster-export")] == [published.slug]
+    assert [row["identifier"] for row in exported(client, "opendata:clusters")] == [published.slug]
 
 
 def test_values_are_readable(client):
@@ -74,7 +74,7 @@ def test_values_are_readable(client):
     )
     MembershipFactory(cluster=cluster, organisation=organisation)
     rows = list(
-        csv.reader(io.StringIO(body(client.get(reverse("cluster-export"))).decode("utf-8-sig")))
+        csv.reader(io.StringIO(body(client.get(reverse("opendata:clusters"))).decode("utf-8-sig")))
     )
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["Name"] == "Readable cluster"
@@ -89,7 +89,7 @@ def test_values_are_readable(client):
     assert row["Labels in force"] == f"Cluster Management Excellence Bronze, valid until {until}"
     assert row["Members"] == "1"
     assert row["Management team (FTE)"] == "1.5"
-    [member] = exported(client, "organisation-export")
+    [member] = exported(client, "opendata:organisations")
     assert member["size_class"] == "Micro enterprise"
     assert member["nace_code"] == "62.10"
     assert member["nace_label"].startswith("Computer programming")
@@ -103,13 +103,13 @@ def test_text_that_looks_like_a_formula_stays_text(client):
         contact_phone="+370 600 12345",
     )
     rows = list(
-        csv.reader(io.StringIO(body(client.get(reverse("cluster-export"))).decode("utf-8-sig")))
+        csv.reader(io.StringIO(body(client.get(reverse("opendata:clusters"))).decode("utf-8-sig")))
     )
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["Name"] == '\'=HYPERLINK("https://evil.example","Click")'
     assert row["Acronym"] == "'@SUM"
     assert row["Contact phone"] == "+370 600 12345"  # a phone number is left as it is
-    response = client.get(reverse("cluster-export"), {"format": "xlsx"})
+    response = client.get(reverse("opendata:clusters"), {"format": "xlsx"})
     sheet = openpyxl.load_workbook(io.BytesIO(body(response))).active
     assert sheet["B2"].data_type == "s"
     assert sheet["B2"].value.startswith("=HYPERLINK")
@@ -145,7 +145,7 @@ def queries(client, name, query) -> int:
     return len(captured)
 
 
-@pytest.mark.parametrize("name", ["cluster-export", "organisation-export"])
+@pytest.mark.parametrize("name", ["opendata:clusters", "opendata:organisations"])
 @pytest.mark.parametrize("chosen", ["csv", "xlsx", "json"])
 def test_queries_do_not_grow_with_the_rows(client, django_assert_max_num_queries, name, chosen):
     query = {"format": chosen, "sort": "name"}

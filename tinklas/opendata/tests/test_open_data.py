@@ -41,7 +41,7 @@ def media(settings, tmp_path):
 
 def url(language="en"):
     with translation.override(language):
-        return reverse("open-data")
+        return reverse("opendata:archive")
 
 
 def download(client, language="en") -> zipfile.ZipFile:

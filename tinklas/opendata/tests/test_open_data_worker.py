@@ -37,26 +37,26 @@ def run_queued_builds() -> None:
 def test_the_worker_builds_the_zip_and_the_previous_one_is_sent_meanwhile(client, settings):
     settings.TASKS = QUEUE
     cluster = ClusterFactory(name="First name")
-    response = client.get(reverse("open-data"))
+    response = client.get(reverse("opendata:archive"))
     assert response.status_code == 503
     assert response["Retry-After"] == "120"
     assert "is being prepared" in response.content.decode()
-    client.get(reverse("open-data"))
+    client.get(reverse("opendata:archive"))
     assert DBTaskResult.objects.count() == 1  # queued once, not once per download
 
     run_queued_builds()
-    assert b"First name" in clusters_file(client.get(reverse("open-data")))
+    assert b"First name" in clusters_file(client.get(reverse("opendata:archive")))
     assert not DBTaskResult.objects.exists()
 
     cluster.name = "Second name"
     cluster.save()
-    assert b"First name" in clusters_file(client.get(reverse("open-data")))
+    assert b"First name" in clusters_file(client.get(reverse("opendata:archive")))
     assert DBTaskResult.objects.count() == 1
     run_queued_builds()
-    assert b"Second name" in clusters_file(client.get(reverse("open-data")))
+    assert b"Second name" in clusters_file(client.get(reverse("opendata:archive")))
 
 
 def test_without_a_worker_the_download_builds_at_once(client, settings):
     settings.TASKS = IMMEDIATE
     ClusterFactory(name="Only cluster")
-    assert b"Only cluster" in clusters_file(client.get(reverse("open-data")))
+    assert b"Only cluster" in clusters_file(client.get(reverse("opendata:archive")))

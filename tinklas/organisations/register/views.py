@@ -128,7 +128,7 @@ def register_import(request: HtmxHttpRequest) -> HttpResponse:
                     "its progress."
                 ),
             )
-        return redirect("register-import")
+        return redirect("organisations:register")
     loads = list(RegisterLoad.objects.select_related("started_by")[:LOADS_SHOWN])
     in_progress = any(load.in_progress for load in loads)
     context = {"form": form, "loads": loads, "in_progress": in_progress}

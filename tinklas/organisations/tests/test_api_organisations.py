@@ -41,7 +41,7 @@ def patch(client, slug: str, key: str, **data):  # type: ignore[no-untyped-def]
     ],
 )
 def test_filters_give_the_member_directorys_results(client, demo_network, query):
-    page = client.get(reverse("organisation-directory"), query).context["page"]
+    page = client.get(reverse("clusters:organisation-directory"), query).context["page"]
     expected = (page.paginator.count, [item.slug for item in page.object_list])
     data = client.get(ORGANISATIONS, {**query, "page_size": 25, "lang": "en"}).json()
     assert (data["count"], [item["slug"] for item in data["results"]]) == expected

@@ -24,7 +24,7 @@ def organisation():
 
 
 def edit_url(organisation):
-    return reverse("organisation-edit", args=[organisation.slug])
+    return reverse("organisations:edit", args=[organisation.slug])
 
 
 def form_data(response):
@@ -50,7 +50,7 @@ def test_representative_edits_the_public_data(client, organisation):
     response = client.post(edit_url(organisation), data)
     assert response.status_code == 302
 
-    public = client.get(reverse("organisation-detail", args=[organisation.slug])).content.decode()
+    public = client.get(reverse("clusters:organisation", args=[organisation.slug])).content.decode()
     assert "We bake rye bread." in public
     assert "62.10" in public and "63.10" in public
     assert "Medium-sized" in public
@@ -117,7 +117,7 @@ def test_visitors_are_sent_to_sign_in_and_others_refused(client, organisation):
 
 
 def test_the_public_page_offers_editing_to_representatives_only(client, organisation):
-    detail = reverse("organisation-detail", args=[organisation.slug])
+    detail = reverse("clusters:organisation", args=[organisation.slug])
     assert edit_url(organisation) not in client.get(detail).content.decode()
     client.force_login(representative(organisation))
     assert edit_url(organisation) in client.get(detail).content.decode()

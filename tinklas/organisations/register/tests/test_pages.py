@@ -52,7 +52,9 @@ def test_staff_load_two_files_and_see_the_totals_and_the_load(client, settings, 
             "JAR_ISREGISTRUOTI.csv", DEREGISTERED_HEADER, [deregistered(company_code("30000003"))]
         ),
     ]
-    response = client.post(reverse("register-import"), {"register_files": files}, follow=True)
+    response = client.post(
+        reverse("organisations:register"), {"register_files": files}, follow=True
+    )
     page = response.content.decode()
     assert "The files are loaded." in page
     assert LegalEntity.objects.count() == 3
@@ -70,7 +72,7 @@ def test_an_unknown_header_is_named_at_once_and_nothing_is_stored(client, settin
     settings.TASKS = IMMEDIATE
     client.force_login(staff())
     files = [upload("companies.csv", "code|name", ["1|A"])]
-    response = client.post(reverse("register-import"), {"register_files": files})
+    response = client.post(reverse("organisations:register"), {"register_files": files})
     page = response.content.decode()
     assert response.status_code == 200
     assert "Register files</a>: companies.csv: The first line is not a header" in page
@@ -88,7 +90,7 @@ def test_a_bad_row_refuses_the_load_and_names_the_line(client, settings, storage
             [registered(SILAS), registered(DUONA, extract="2026-11-31")],
         )
     ]
-    page = client.post(reverse("register-import"), {"register_files": files}, follow=True)
+    page = client.post(reverse("organisations:register"), {"register_files": files}, follow=True)
     text = page.content.decode()
     assert "The files were refused: nothing was written." in text
     assert "1 problem: nothing was written." in text
@@ -100,17 +102,17 @@ def test_a_queued_load_waits_for_the_worker_and_the_page_follows_it(client, sett
     settings.TASKS = QUEUE
     client.force_login(staff())
     files = [upload("JAR_IREGISTRUOTI.csv", REGISTERED_HEADER, [registered(SILAS)])]
-    page = client.post(reverse("register-import"), {"register_files": files}, follow=True)
+    page = client.post(reverse("organisations:register"), {"register_files": files}, follow=True)
     text = page.content.decode()
     assert "the load runs in the background" in text
     assert "Waiting for the worker" in text
     assert 'hx-trigger="every 3s"' in text
     assert len([path for path in storage.rglob("*") if path.is_file()]) == 1
-    fragment = client.get(reverse("register-import"), headers={"HX-Request": "true"})
+    fragment = client.get(reverse("organisations:register"), headers={"HX-Request": "true"})
     assert fragment.content.decode().lstrip().startswith('<div id="register-loads"')
 
 
-@pytest.mark.parametrize("name", ["register-import", "register-report"])
+@pytest.mark.parametrize("name", ["organisations:register", "clusters:register-report"])
 def test_the_register_pages_are_for_staff_only(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
@@ -158,7 +160,7 @@ def test_a_file_over_the_size_limit_is_named_with_the_limit_and_nothing_is_store
     settings.TINKLAS_REGISTER_MAX_BYTES = 200
     client.force_login(staff())
     files = [upload("JAR_IREGISTRUOTI.csv", REGISTERED_HEADER, [registered(SILAS)] * 3)]
-    response = client.post(reverse("register-import"), {"register_files": files})
+    response = client.post(reverse("organisations:register"), {"register_files": files})
     page = response.content.decode()
     assert response.status_code == 200
     assert "JAR_IREGISTRUOTI.csv: The file is " in page

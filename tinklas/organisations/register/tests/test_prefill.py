@@ -70,7 +70,7 @@ def lookup_data(**values):
 
 
 def test_the_new_member_form_is_filled_in_from_the_register(client, cluster, register):
-    url = reverse("cluster-member-new", args=[cluster.slug])
+    url = reverse("clusters:member-new", args=[cluster.slug])
     response = client.post(url, lookup_data())
     page = response.content.decode()
     assert response.status_code == 200
@@ -96,7 +96,7 @@ def test_the_new_member_form_is_filled_in_from_the_register(client, cluster, reg
 
 
 def test_a_member_in_liquidation_is_warned_about(client, cluster, register):
-    url = reverse("cluster-member-new", args=[cluster.slug])
+    url = reverse("clusters:member-new", args=[cluster.slug])
     page = client.post(url, lookup_data(company_code=DUONA)).content.decode()
     assert "Warning: in the register this organisation's status is “being liquidated”." in page
     assert "Likviduojamas" in page and "since 2026-03-01" in page
@@ -105,7 +105,7 @@ def test_a_member_in_liquidation_is_warned_about(client, cluster, register):
 def test_a_code_the_register_lacks_or_a_wrong_one_is_said_and_nothing_is_filled(
     client, cluster, register
 ):
-    url = reverse("cluster-member-new", args=[cluster.slug])
+    url = reverse("clusters:member-new", args=[cluster.slug])
     missing = client.post(url, lookup_data(company_code=company_code("30000009"), name="Mano"))
     assert "No entity with this code is in the register." in missing.content.decode()
     assert missing.context["organisation_form"]["name"].value() == "Mano"
@@ -115,7 +115,7 @@ def test_a_code_the_register_lacks_or_a_wrong_one_is_said_and_nothing_is_filled(
 
 def test_a_code_already_registered_offers_the_registered_organisation(client, cluster, register):
     OrganisationFactory(name="UAB Šilas", company_code=SILAS)
-    url = reverse("cluster-member-new", args=[cluster.slug])
+    url = reverse("clusters:member-new", args=[cluster.slug])
     page = client.post(url, lookup_data()).content.decode()
     assert "This organisation is already registered" in page
     assert "Add UAB Šilas instead" in page
@@ -125,7 +125,7 @@ def test_staff_fill_in_an_organisation_from_the_register_on_its_edit_page(client
     organisation = OrganisationFactory(name="Silas", legal_form="", company_code=SILAS)
     MembershipFactory(organisation=organisation)
     client.force_login(staff())
-    url = reverse("organisation-edit", args=[organisation.slug])
+    url = reverse("organisations:edit", args=[organisation.slug])
     form = client.get(url).context["form"]
     data = {name: form[name].value() or "" for name in form.fields}
     data.update(description_en="Sawmill.", headcount="abc", lookup="1")
@@ -146,5 +146,5 @@ def test_representatives_have_no_register_lookup(client, register):
     organisation = OrganisationFactory(name="Silas", company_code=SILAS)
     MembershipFactory(organisation=organisation)
     client.force_login(representative(organisation))
-    page = client.get(reverse("organisation-edit", args=[organisation.slug])).content.decode()
+    page = client.get(reverse("organisations:edit", args=[organisation.slug])).content.decode()
     assert "Look up in the register" not in page
