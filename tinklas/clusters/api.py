@@ -23,8 +23,7 @@ from rest_framework.request import Request
 from tinklas.accounts.permissions import is_network_staff
 from tinklas.clusters.directory import published_clusters
 from tinklas.clusters.filters import ClusterFilter
-from tinklas.clusters.forms import PROFILE_FIELDS
-from tinklas.clusters.models import Cluster, Label, LabelStatus, Membership
+from tinklas.clusters.models import PROFILE_FIELDS, Cluster, Label, LabelStatus, Membership
 from tinklas.clusters.organisation_views import MemberOrganisationFilter, member_organisations
 from tinklas.common.api import (
     PROFILE_URL_HELP,

@@ -11,35 +11,13 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from tinklas.clusters.models import Cluster, Maturity, Membership
+from tinklas.clusters.models import PROFILE_FIELDS, Cluster, Maturity, Membership
 from tinklas.common.concurrency import VersionedModelForm
 from tinklas.common.form_layout import StyledForm, date_input, language_field_names
 from tinklas.organisations.models import Organisation
 from tinklas.taxonomy.models import Region
 
 TRANSLATED = ["name", "description"]
-
-
-# What a cluster's managers keep current, on the edit page and through the API; the status
-# is the network's.
-PROFILE_FIELDS = [
-    *language_field_names("name"),
-    "acronym",
-    *language_field_names("description"),
-    "sectors",
-    "ecosystems",
-    "technologies",
-    "contact_person",
-    "contact_email",
-    "contact_phone",
-    "website",
-    "maturity",
-    "maturity_assessed_on",
-    "founded_on",
-    "municipality",
-    "management_fte",
-    "coordinator",
-]
 
 
 class ClusterProfileForm(StyledForm, VersionedModelForm):

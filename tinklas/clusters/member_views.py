@@ -16,10 +16,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from tinklas.clusters.forms import AddMemberForm, EndMembershipForm, MembershipForm
-from tinklas.clusters.models import Cluster, Membership
+from tinklas.clusters.models import OPEN_MEMBERSHIP, Cluster, Membership
+from tinklas.clusters.permissions import MANAGE_MEMBERS as MANAGE
 from tinklas.common.access import permission_required
 from tinklas.common.concurrency import locked
 from tinklas.common.pages import page_of
@@ -29,10 +29,8 @@ from tinklas.organisations.models import Organisation
 from tinklas.organisations.register.lookup import REGISTER_COUNTRY, Lookup, look_up
 from tinklas.search.index import Search
 
-MANAGE = "clusters.manage_members"
 PER_PAGE = 100
 SEARCH_RESULTS = 20
-OPEN_MEMBERSHIP = gettext_lazy("This organisation already has an open membership in this cluster.")
 
 
 def cluster_of(request: HttpRequest, slug: str, **url_arguments: object) -> Cluster:

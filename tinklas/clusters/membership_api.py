@@ -23,8 +23,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tinklas.clusters.api import ClusterReference
-from tinklas.clusters.member_views import MANAGE, OPEN_MEMBERSHIP
-from tinklas.clusters.models import Cluster, Label, LabelStatus, Membership
+from tinklas.clusters.models import OPEN_MEMBERSHIP, Cluster, Label, LabelStatus, Membership
+from tinklas.clusters.permissions import MANAGE_MEMBERS as MANAGE
 from tinklas.common.api import (
     URL_HELP,
     ApiModelSerializer,

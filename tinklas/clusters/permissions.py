@@ -35,7 +35,8 @@ def manages_a_cluster_of(user: User, organisation: Organisation | None) -> bool:
 cluster_staff_or_manager = is_network_staff | is_cluster_manager
 
 rules.add_perm("clusters.edit_cluster", cluster_staff_or_manager)
-rules.add_perm("clusters.manage_members", cluster_staff_or_manager)
+MANAGE_MEMBERS = "clusters.manage_members"
+rules.add_perm(MANAGE_MEMBERS, cluster_staff_or_manager)
 rules.add_perm("clusters.manage_team", cluster_staff_or_manager)
 rules.add_perm("clusters.view_history", cluster_staff_or_manager)
 rules.add_perm(

@@ -26,8 +26,7 @@ from tinklas.clusters.models import Cluster, Membership
 from tinklas.imports.columns import COLUMN_OF_FIELD
 from tinklas.imports.reading import SourceRow
 from tinklas.imports.values import ParsedRow, Vocabularies, as_text, parse_row
-from tinklas.organisations.forms import IDENTITY
-from tinklas.organisations.models import Organisation
+from tinklas.organisations.models import IDENTITY, Organisation
 from tinklas.search.analyzer import fold
 from tinklas.taxonomy.models import NaceActivity, Region
 

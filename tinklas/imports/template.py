@@ -20,8 +20,8 @@ from openpyxl.utils import get_column_letter
 from tinklas.common.csv_files import csv_bytes
 from tinklas.common.form_layout import language_field_names
 from tinklas.imports.columns import COLUMNS, KEYS
-from tinklas.organisations.forms import NACE_REVISION
 from tinklas.organisations.identifiers import clean_company_code
+from tinklas.organisations.models import NACE_REVISION
 from tinklas.taxonomy.models import NaceActivity, Region
 
 # Columns a spreadsheet must keep as text: codes with leading zeros or dots.

@@ -21,9 +21,8 @@ from modeltranslation.utils import build_localized_fieldname
 from tinklas.clusters.models import Membership
 from tinklas.imports.columns import BY_KEY, MEMBERSHIP_COLUMNS
 from tinklas.imports.reading import Cell, SourceRow
-from tinklas.organisations.forms import NACE_REVISION
 from tinklas.organisations.identifiers import clean_company_code, clean_vat_code
-from tinklas.organisations.models import Organisation
+from tinklas.organisations.models import NACE_REVISION, Organisation
 from tinklas.search.analyzer import fold
 from tinklas.taxonomy.models import NaceActivity, Region
 

@@ -28,8 +28,7 @@ from tinklas.common.api import (
 from tinklas.common.api_views import EditableDetailView, ListView
 from tinklas.common.form_layout import language_field_names
 from tinklas.organisations.filters import OrganisationFilter
-from tinklas.organisations.forms import EDITABLE_FIELDS, IDENTITY, NACE_REVISION
-from tinklas.organisations.models import Organisation
+from tinklas.organisations.models import EDITABLE_FIELDS, IDENTITY, NACE_REVISION, Organisation
 from tinklas.organisations.sizes import SizeClass
 from tinklas.taxonomy.api import RegionReference
 from tinklas.taxonomy.models import NaceActivity, Region

@@ -15,30 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from tinklas.common.concurrency import VersionedModelForm
 from tinklas.common.countries import country_choices, country_name
 from tinklas.common.form_layout import StyledForm, language_field_names
-from tinklas.organisations.models import Organisation
-from tinklas.taxonomy.models import NaceActivity, NaceRevision, Region
-
-# New codes are read in this revision; activities an organisation already has in an older
-# one stay as they are while their codes are kept.
-NACE_REVISION = NaceRevision.REV_2_1
-# Fields that identify the organisation in its country's register: staff change them.
-IDENTITY = ["name", "kind", "country", "company_code"]
-# What the edit page and the API change: the identity (staff only) and the public data.
-EDITABLE_FIELDS = [
-    *IDENTITY,
-    "legal_form",
-    "vat_code",
-    *language_field_names("description"),
-    "website",
-    "address",
-    "municipality",
-    "founded_year",
-    "main_activity",
-    "other_activities",
-    "headcount",
-    "annual_turnover",
-    "balance_sheet_total",
-]
+from tinklas.organisations.models import EDITABLE_FIELDS, IDENTITY, NACE_REVISION, Organisation
+from tinklas.taxonomy.models import NaceActivity, Region
 
 
 class NaceCodesField(forms.CharField):

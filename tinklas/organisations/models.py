@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_translation_fields
 
 from tinklas.common.countries import country_choices, validate_country_code
 from tinklas.common.models import Timestamped
@@ -20,7 +21,7 @@ from tinklas.organisations.identifiers import clean_company_code, clean_vat_code
 from tinklas.organisations.sizes import SME_CLASSES, SizeClass, size_class_for
 from tinklas.search.analyzer import fold
 from tinklas.search.index import Search
-from tinklas.taxonomy.models import NaceActivity, Region
+from tinklas.taxonomy.models import NaceActivity, NaceRevision, Region
 
 # How many organisations of a similar name are compared by their folded names.
 NAMESAKE_CANDIDATES = 200
@@ -28,6 +29,29 @@ NAMESAKE_CANDIDATES = 200
 
 def default_country() -> str:
     return settings.TINKLAS_COUNTRY
+
+
+# New codes are read in this revision; activities an organisation already has in an older
+# one stay as they are while their codes are kept.
+NACE_REVISION = NaceRevision.REV_2_1
+# Fields that identify the organisation in its country's register: staff change them.
+IDENTITY = ["name", "kind", "country", "company_code"]
+# What the edit page and the API change: the identity (staff only) and the public data.
+EDITABLE_FIELDS = [
+    *IDENTITY,
+    "legal_form",
+    "vat_code",
+    *get_translation_fields("description"),
+    "website",
+    "address",
+    "municipality",
+    "founded_year",
+    "main_activity",
+    "other_activities",
+    "headcount",
+    "annual_turnover",
+    "balance_sheet_total",
+]
 
 
 class OrganisationQuerySet(models.QuerySet["Organisation"]):

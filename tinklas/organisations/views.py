@@ -21,8 +21,8 @@ from tinklas.accounts.permissions import is_network_staff
 from tinklas.common.access import View, permission_required
 from tinklas.common.concurrency import locked
 from tinklas.common.countries import country_name
-from tinklas.organisations.forms import NACE_REVISION, OrganisationEditForm
-from tinklas.organisations.models import Organisation
+from tinklas.organisations.forms import OrganisationEditForm
+from tinklas.organisations.models import NACE_REVISION, Organisation
 from tinklas.taxonomy.models import NaceActivity
 
 

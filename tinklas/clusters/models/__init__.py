@@ -3,6 +3,8 @@ re-exported here."""
 
 from tinklas.clusters.models.registry import (
     EXPIRING_WITHIN,
+    OPEN_MEMBERSHIP,
+    PROFILE_FIELDS,
     Cluster,
     ClusterQuerySet,
     Label,
@@ -15,6 +17,8 @@ from tinklas.clusters.models.team import ClusterManagerRole, Invitation, Invitat
 
 __all__ = [
     "EXPIRING_WITHIN",
+    "OPEN_MEMBERSHIP",
+    "PROFILE_FIELDS",
     "Cluster",
     "ClusterManagerRole",
     "ClusterQuerySet",

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_translation_fields
 
 from tinklas.common.dates import add_months
 from tinklas.common.models import Timestamped
@@ -18,6 +19,31 @@ from tinklas.common.periods import PeriodQuerySet, open_period_unique, period_co
 from tinklas.common.text import unique_slug
 from tinklas.organisations.models import Organisation
 from tinklas.taxonomy.models import Ecosystem, Region, Sector
+
+# What a cluster's managers keep current, on the edit page and through the API; the status
+# is the network's.
+PROFILE_FIELDS = [
+    *get_translation_fields("name"),
+    "acronym",
+    *get_translation_fields("description"),
+    "sectors",
+    "ecosystems",
+    "technologies",
+    "contact_person",
+    "contact_email",
+    "contact_phone",
+    "website",
+    "maturity",
+    "maturity_assessed_on",
+    "founded_on",
+    "municipality",
+    "management_fte",
+    "coordinator",
+]
+
+
+# An organisation has one open membership per cluster (the database enforces it too).
+OPEN_MEMBERSHIP = _("This organisation already has an open membership in this cluster.")
 
 
 class Maturity(models.TextChoices):
