@@ -342,15 +342,15 @@ REST_FRAMEWORK = {
         "tinklas.accounts.tokens.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["tinklas.common.api.ReadOrSignedIn"],
+    "DEFAULT_PERMISSION_CLASSES": ["tinklas.common.api.base.ReadOrSignedIn"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "tinklas.common.api.Pagination",
-    "DEFAULT_SCHEMA_CLASS": "tinklas.common.api_schema.ApiSchema",
+    "DEFAULT_PAGINATION_CLASS": "tinklas.common.api.base.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "tinklas.common.api.schema.ApiSchema",
     "DEFAULT_THROTTLE_CLASSES": [
-        "tinklas.common.api.AnonymousThrottle",
-        "tinklas.common.api.UserThrottle",
+        "tinklas.common.api.base.AnonymousThrottle",
+        "tinklas.common.api.base.UserThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("API_THROTTLE_ANONYMOUS", "60/min"),
@@ -365,9 +365,9 @@ SPECTACULAR_SETTINGS = {
     "memberships, labels, reference data and key figures. See /api/docs/.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
-    # English whatever the request's language (common/api_schema.py), for the schema view
+    # English whatever the request's language (common/api/schema.py), for the schema view
     # and the `spectacular` command alike.
-    "DEFAULT_GENERATOR_CLASS": "tinklas.common.api_schema.SchemaGenerator",
+    "DEFAULT_GENERATOR_CLASS": "tinklas.common.api.schema.SchemaGenerator",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "ENUM_NAME_OVERRIDES": {

@@ -6,17 +6,20 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
-from tinklas.common import views as common_views
-
 # The administration has no sign-in of its own: its sign-in page sends people to the site's,
 # which asks staff for their second factor and counts failed attempts.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
-    path("favicon.ico", common_views.favicon),
-    # The REST API and its schema: not translated, the same for every language.
-    path("api/", include("config.api")),
+    path("", include("tinklas.common.urls")),
+    # The REST API, its schema and documentation: not translated, the same for every
+    # language; each app's endpoints under one version prefix.
+    path("api/", include("tinklas.common.api.urls")),
+    path("api/v1/", include("tinklas.clusters.api.urls")),
+    path("api/v1/", include("tinklas.taxonomy.api_urls")),
+    path("api/v1/", include("tinklas.network.api_urls")),
+    path("api/v1/", include("tinklas.organisations.api_urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("tinklas.network.urls")),

@@ -15,7 +15,9 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tinklas.clusters.models import Cluster, Label, Maturity
+from tinklas.clusters.models import Cluster, Label, Maturity, Membership
+from tinklas.organisations.filters import OrganisationFilter
+from tinklas.organisations.models import Organisation
 from tinklas.search.filters import SearchableFilterSet
 from tinklas.taxonomy.models import Ecosystem, Region, Sector
 
@@ -120,3 +122,23 @@ class ClusterFilter(SearchableFilterSet):
             low, high = MEMBER_BANDS[band]
             condition |= Q(member_count__gte=low) & (Q(member_count__lte=high) if high else Q())
         return queryset.filter(condition)
+
+
+class MemberOrganisationFilter(OrganisationFilter):
+    cluster = django_filters.ModelChoiceFilter(
+        queryset=Cluster.objects.published(),
+        to_field_name="slug",
+        method="filter_cluster",
+        label=_("Cluster"),
+    )
+
+    class Meta(OrganisationFilter.Meta):
+        fields = [*OrganisationFilter.Meta.fields, "cluster"]
+
+    def filter_cluster(
+        self, queryset: QuerySet[Organisation], name: str, cluster: Cluster
+    ) -> QuerySet[Organisation]:
+        memberships = Membership.objects.current_on(timezone.localdate()).filter(
+            organisation=OuterRef("pk"), cluster=cluster
+        )
+        return queryset.filter(Exists(memberships))

@@ -41,7 +41,7 @@ def refresh_member_flags(
     on: datetime.date, organisation_ids: Collection[int] | QuerySet[Any] | None = None
 ) -> None:
     """The flags of the given organisations (ids, or a query of ids), or of all."""
-    members = Membership.objects.current_on(on).filter(cluster__status=Cluster.Status.PUBLISHED)
+    members = Membership.objects.current_on(on).of_published_clusters()
     organisations = Organisation.objects.all()
     if organisation_ids is not None:
         organisations = organisations.filter(pk__in=organisation_ids)

@@ -34,8 +34,11 @@ def manages_a_cluster_of(user: User, organisation: Organisation | None) -> bool:
 
 cluster_staff_or_manager = is_network_staff | is_cluster_manager
 
-rules.add_perm("clusters.edit_cluster", cluster_staff_or_manager)
+EDIT_CLUSTER = "clusters.edit_cluster"
 MANAGE_MEMBERS = "clusters.manage_members"
+MANAGE_LABELS = "clusters.manage_labels"
+
+rules.add_perm(EDIT_CLUSTER, cluster_staff_or_manager)
 rules.add_perm(MANAGE_MEMBERS, cluster_staff_or_manager)
 rules.add_perm("clusters.manage_team", cluster_staff_or_manager)
 rules.add_perm("clusters.view_history", cluster_staff_or_manager)
@@ -44,4 +47,4 @@ rules.add_perm(
 )
 rules.add_perm("clusters.view_register_report", is_network_staff)
 # Labels are awarded by outside bodies (ESCA, EUCLES); the secretariat records them.
-rules.add_perm("clusters.manage_labels", is_network_staff)
+rules.add_perm(MANAGE_LABELS, is_network_staff)

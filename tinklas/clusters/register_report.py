@@ -20,7 +20,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from tinklas.clusters.models import Cluster, Membership
+from tinklas.clusters.models import Membership
 from tinklas.common.access import permission_required
 from tinklas.organisations.models import LegalEntity, Organisation
 from tinklas.organisations.register.lookup import REGISTER_COUNTRY, same_legal_form, same_name
@@ -52,7 +52,8 @@ def compare_members() -> Comparison:
     comparison = Comparison()
     entry = LegalEntity.objects.filter(code=OuterRef("company_code"))
     members = (
-        Organisation.objects.filter(is_member=True, country=REGISTER_COUNTRY)
+        Organisation.objects.current_members()
+        .filter(country=REGISTER_COUNTRY)
         .annotate(
             in_register=Exists(entry),
             **{f"register_{name}": Subquery(entry.values(name)[:1]) for name in REGISTER_FIELDS},
@@ -98,10 +99,8 @@ def add_clusters(members: list[dict[str, Any]], today: datetime.date) -> None:
     memberships = defaultdict(list)
     found = (
         Membership.objects.current_on(today)
-        .filter(
-            cluster__status=Cluster.Status.PUBLISHED,
-            organisation_id__in=[member["pk"] for member in members],
-        )
+        .of_published_clusters()
+        .filter(organisation_id__in=[member["pk"] for member in members])
         .select_related("cluster")
         .order_by("cluster__name")
     )

@@ -3,49 +3,43 @@ cluster's managers (profile, members, team)."""
 
 from django.urls import URLPattern, path
 
-from tinklas.clusters import (
-    edit_views,
-    member_views,
-    organisation_views,
-    register_report,
-    team_views,
-    views,
-)
+from tinklas.clusters import register_report
+from tinklas.clusters.views import directory, edit, members, organisations, profile, team
 
 app_name = "clusters"
 urlpatterns: list[URLPattern] = [
-    path("clusters/", views.directory, name="directory"),
-    path("clusters/<slug:slug>/", views.profile, name="profile"),
+    path("clusters/", directory.directory, name="directory"),
+    path("clusters/<slug:slug>/", profile.profile, name="profile"),
     path(
         "organisations/",
-        organisation_views.organisation_directory,
+        organisations.organisation_directory,
         name="organisation-directory",
     ),
     path(
         "organisations/<slug:slug>/",
-        organisation_views.organisation_detail,
+        organisations.organisation_detail,
         name="organisation",
     ),
-    path("clusters/<slug:slug>/edit/", edit_views.edit_profile, name="edit"),
-    path("clusters/<slug:slug>/members/", member_views.members, name="members"),
-    path("clusters/<slug:slug>/members/add/", member_views.add_member, name="member-add"),
-    path("clusters/<slug:slug>/members/new/", member_views.new_member, name="member-new"),
+    path("clusters/<slug:slug>/edit/", edit.edit_profile, name="edit"),
+    path("clusters/<slug:slug>/members/", members.members, name="members"),
+    path("clusters/<slug:slug>/members/add/", members.add_member, name="member-add"),
+    path("clusters/<slug:slug>/members/new/", members.new_member, name="member-new"),
     path(
         "clusters/<slug:slug>/members/<int:membership_id>/end/",
-        member_views.end_membership,
+        members.end_membership,
         name="member-end",
     ),
-    path("clusters/<slug:slug>/team/", team_views.team, name="team"),
+    path("clusters/<slug:slug>/team/", team.team, name="team"),
     path(
         "clusters/<slug:slug>/team/invitations/<int:invitation_id>/revoke/",
-        team_views.revoke_invitation,
+        team.revoke_invitation,
         name="invitation-revoke",
     ),
     path(
         "clusters/<slug:slug>/team/managers/<int:role_id>/remove/",
-        team_views.remove_manager,
+        team.remove_manager,
         name="manager-remove",
     ),
-    path("invitations/<str:token>/", team_views.accept_invitation, name="invitation-accept"),
+    path("invitations/<str:token>/", team.accept_invitation, name="invitation-accept"),
     path("register/report/", register_report.report, name="register-report"),
 ]

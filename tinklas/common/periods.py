@@ -4,7 +4,7 @@ longer hold), left on empty while they last."""
 from __future__ import annotations
 
 import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 from django.db import models
 from django.db.models import F, Q
@@ -14,9 +14,18 @@ ModelType = TypeVar("ModelType", bound=models.Model)
 
 
 class PeriodQuerySet(models.QuerySet[ModelType], Generic[ModelType]):
-    def current_on(self, day: datetime.date) -> PeriodQuerySet[ModelType]:
+    def current_on(self, day: datetime.date) -> Self:
         """Rows in force on `day`: started on or before it and not yet ended."""
-        return self.filter(Q(left_on__isnull=True) | Q(left_on__gt=day), joined_on__lte=day)
+        return self.not_ended_on(day).filter(joined_on__lte=day)
+
+    def not_ended_on(self, day: datetime.date) -> Self:
+        """Rows still running on `day` or starting later: those in force and those dated in
+        advance."""
+        return self.filter(Q(left_on__isnull=True) | Q(left_on__gt=day))
+
+    def ended_on(self, day: datetime.date) -> Self:
+        """Rows that no longer hold on `day`."""
+        return self.filter(left_on__lte=day)
 
 
 def period_constraint(name: str) -> models.CheckConstraint:

@@ -17,7 +17,7 @@ from tinklas.clusters.models import Cluster, Label, Membership
 from tinklas.common import derived
 from tinklas.common.text import unique_slug
 from tinklas.demo import names
-from tinklas.demo.clusters import CLUSTERS
+from tinklas.demo.clusters import demo_clusters
 from tinklas.demo.network import create_labels, create_network
 from tinklas.network.models import AlliancePartner, GovernancePosition, Network, NetworkMembership
 from tinklas.organisations.models import Organisation
@@ -158,46 +158,45 @@ def create_clusters(
     ecosystems_by_sector: dict[str, list],
 ) -> list[tuple[str, Cluster]]:
     clusters = []
-    for position, row in enumerate(CLUSTERS):
-        field_slug, municipality_code, name_lt, name_en, acronym, technologies, year, maturity = row
-        municipality = municipalities[municipality_code]
+    for position, row in enumerate(demo_clusters()):
+        municipality = municipalities[row.municipality]
         founded_on = datetime.date(
-            year, builder.random.randint(1, 12), builder.random.randint(1, 28)
+            row.founded, builder.random.randint(1, 12), builder.random.randint(1, 28)
         )
         coordinator = builder.organisation(
-            name=f"Asociacija „{name_lt}“",
+            name=f"Asociacija „{row.name_lt}“",
             legal_form="Asociacija",
             kind=Organisation.Kind.ASSOCIATION,
             municipality=municipality,
-            founded_year=year,
-            description_lt=f"{name_lt} valdymo organizacija.",
-            description_en=f"The cluster management organisation of the {name_en}.",
+            founded_year=row.founded,
+            description_lt=f"{row.name_lt} valdymo organizacija.",
+            description_en=f"The cluster management organisation of the {row.name_en}.",
         )
         coordinator.save()
-        sector = sectors[field_slug]
+        sector = sectors[row.field]
         cluster = Cluster(
-            name_lt=name_lt,
-            name_en=name_en,
-            acronym=acronym,
+            name_lt=row.name_lt,
+            name_en=row.name_en,
+            acronym=row.acronym,
             coordinator=coordinator,
             founded_on=founded_on,
             description_lt=(
-                f"{name_lt} vienija {sector.name_lt.lower()} srities įmones, mokslo ir viešojo "
-                f"sektoriaus organizacijas. Sritys: {technologies}."
+                f"{row.name_lt} vienija {sector.name_lt.lower()} srities įmones, mokslo ir "
+                f"viešojo sektoriaus organizacijas. Sritys: {row.technologies}."
             ),
             description_en=(
-                f"The {name_en} brings together companies, research and public organisations in "
-                f"{sector.name_en.lower()}. Focus: {technologies}."
+                f"The {row.name_en} brings together companies, research and public "
+                f"organisations in {sector.name_en.lower()}. Focus: {row.technologies}."
             ),
-            technologies=technologies,
-            maturity=maturity,
+            technologies=row.technologies,
+            maturity=row.maturity,
             maturity_assessed_on=builder.day_between(
                 datetime.date(2024, 1, 1), datetime.date(2025, 12, 31)
             ),
             municipality=municipality,
-            website=f"https://{slug_for_web(acronym).lower()}.example.lt",
+            website=f"https://{slug_for_web(row.acronym).lower()}.example.lt",
             contact_person=builder.person(),
-            contact_email=f"info@{slug_for_web(acronym).lower()}.example.lt",
+            contact_email=f"info@{slug_for_web(row.acronym).lower()}.example.lt",
             contact_phone=(
                 f"+370 {builder.random.randint(600, 699)} {builder.random.randint(10000, 99999)}"
             ),
@@ -210,15 +209,15 @@ def create_clusters(
         cluster.sectors.add(sector)
         if position % 4 == 1:
             # Some clusters also work in a neighbouring field.
-            cluster.sectors.add(sectors["ict"] if field_slug != "ict" else sectors["production"])
-        cluster.ecosystems.set(ecosystems_by_sector[field_slug][:2])
+            cluster.sectors.add(sectors["ict"] if row.field != "ict" else sectors["production"])
+        cluster.ecosystems.set(ecosystems_by_sector[row.field][:2])
         Membership.objects.create(
             cluster=cluster,
             organisation=coordinator,
             role=Membership.Role.COORDINATOR,
             joined_on=founded_on,
         )
-        clusters.append((field_slug, cluster))
+        clusters.append((row.field, cluster))
     return clusters
 
 

@@ -35,7 +35,8 @@ def create_register_entries(today: datetime.date) -> int:
     chooser = random.Random(20260101)
     LegalEntity.objects.all().delete()
     members = list(
-        Organisation.objects.filter(is_member=True, country="LT")
+        Organisation.objects.current_members()
+        .filter(country="LT")
         .exclude(company_code="")
         .order_by("pk")
     )

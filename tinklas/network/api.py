@@ -12,8 +12,8 @@ from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tinklas.common.api import conditional_response
-from tinklas.common.api_views import ApiMixin
+from tinklas.common.api.base import conditional_response
+from tinklas.common.api.views import ApiMixin
 from tinklas.network.figures import key_figures
 
 

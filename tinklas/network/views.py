@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from tinklas.clusters.models import Cluster
 from tinklas.common.text import collation_key
 from tinklas.network import figures
 from tinklas.network.models import AlliancePartner, GovernancePosition, Network, NetworkMembership
@@ -16,7 +17,7 @@ def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     recent = (
         NetworkMembership.objects.current_on(today)
-        .filter(cluster__status="published")
+        .filter(cluster__in=Cluster.objects.published())
         .select_related("cluster__municipality")
         .order_by("-joined_on", "cluster__name")[:RECENT_CLUSTERS]
     )

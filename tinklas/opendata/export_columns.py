@@ -170,9 +170,7 @@ def prepare_organisations(
     queryset: QuerySet[Organisation], today: datetime.date
 ) -> QuerySet[Organisation]:
     public_memberships = (
-        Membership.objects.current_on(today)
-        .filter(cluster__status=Cluster.Status.PUBLISHED)
-        .order_by("joined_on", "pk")
+        Membership.objects.current_on(today).of_published_clusters().order_by("joined_on", "pk")
     )
     return queryset.prefetch_related(
         Prefetch("other_activities", to_attr="other_activity_list"),

@@ -19,12 +19,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from tinklas.clusters.directory import published_clusters
-from tinklas.clusters.filters import ClusterFilter
-from tinklas.clusters.organisation_views import MemberOrganisationFilter, member_organisations
+from tinklas.clusters.filters import ClusterFilter, MemberOrganisationFilter
+from tinklas.clusters.models import Cluster
 from tinklas.common import csv_files
 from tinklas.common.tables import Table, Value, json_pieces, xlsx_file
 from tinklas.opendata.export_columns import CLUSTERS, ORGANISATIONS
+from tinklas.organisations.models import Organisation
 
 FORMATS = {
     "csv": csv_files.CONTENT_TYPE,
@@ -71,12 +71,13 @@ def download(
 @require_safe
 def export_clusters(request: HttpRequest) -> HttpResponseBase:
     today = timezone.localdate()
-    filterset = ClusterFilter(request.GET, queryset=published_clusters(), today=today)
+    filterset = ClusterFilter(request.GET, queryset=Cluster.objects.published(), today=today)
     return download(request, CLUSTERS, filterset.qs, today)
 
 
 @require_safe
 def export_organisations(request: HttpRequest) -> HttpResponseBase:
     today = timezone.localdate()
-    filterset = MemberOrganisationFilter(request.GET, queryset=member_organisations(today))
+    members = Organisation.objects.current_members()
+    filterset = MemberOrganisationFilter(request.GET, queryset=members)
     return download(request, ORGANISATIONS, filterset.qs, today)

@@ -1,6 +1,6 @@
 """Organisations in the REST API: their public representation and how representatives
 (and network staff) change them. Which organisations are public is decided by their
-memberships of clusters, so the clusters app completes these views (clusters/api.py)."""
+memberships of clusters, so the clusters app completes these views (clusters/api/organisations.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from stdnum.eu import vat
 from stdnum.exceptions import ValidationError as StdnumValidationError
 
 from tinklas.accounts.permissions import is_network_staff
-from tinklas.common.api import (
+from tinklas.common.api.base import (
     PROFILE_URL_HELP,
     SLUG_HELP,
     URL_HELP,
@@ -25,7 +25,7 @@ from tinklas.common.api import (
     ModelCleanSerializer,
     refuse_fields,
 )
-from tinklas.common.api_views import EditableDetailView, ListView
+from tinklas.common.api.views import EditableDetailView, ListView
 from tinklas.common.form_layout import language_field_names
 from tinklas.organisations.filters import OrganisationFilter
 from tinklas.organisations.models import EDITABLE_FIELDS, IDENTITY, NACE_REVISION, Organisation
@@ -43,9 +43,14 @@ class ActivityReference(ApiModelSerializer):
         fields = ["code", "revision", "label"]
 
 
+# An organisation's address in the API is served by the clusters app (which organisations are
+# public follows from their memberships): named here, not imported.
+ORGANISATION_VIEW = "clusters-api:organisation"
+
+
 class OrganisationReference(ApiModelSerializer):
     url = serializers.HyperlinkedIdentityField(
-        view_name="api-organisation", lookup_field="slug", help_text=URL_HELP
+        view_name=ORGANISATION_VIEW, lookup_field="slug", help_text=URL_HELP
     )
 
     class Meta:
@@ -58,7 +63,7 @@ class OrganisationSerializer(ApiModelSerializer):
     size class (headcount, turnover, balance sheet) are written but not published."""
 
     url = serializers.HyperlinkedIdentityField(
-        view_name="api-organisation", lookup_field="slug", help_text=URL_HELP
+        view_name=ORGANISATION_VIEW, lookup_field="slug", help_text=URL_HELP
     )
     profile_url = serializers.SerializerMethodField(help_text=PROFILE_URL_HELP)
     municipality = RegionReference(

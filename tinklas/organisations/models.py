@@ -55,6 +55,12 @@ EDITABLE_FIELDS = [
 
 
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def current_members(self) -> OrganisationQuerySet:
+        """Current members of a published cluster, as the stored flag says (the clusters app
+        keeps it current on every change and recounts it every night, when memberships dated
+        in advance begin or end); no request recounts them."""
+        return self.filter(is_member=True)
+
     def smes(self) -> OrganisationQuerySet:
         """Companies that are micro, small or medium-sized enterprises."""
         return self.filter(kind=Organisation.Kind.COMPANY, size_class__in=SME_CLASSES)

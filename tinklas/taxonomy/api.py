@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from tinklas.common.api import URL_HELP, ApiModelSerializer
-from tinklas.common.api_views import DetailView, ListView
+from tinklas.common.api.base import URL_HELP, ApiModelSerializer
+from tinklas.common.api.views import DetailView, ListView
 from tinklas.common.form_layout import language_field_names
 from tinklas.taxonomy.models import Ecosystem, NaceActivity, NaceRevision, Region, Sector
 
@@ -37,7 +37,7 @@ class RegionReference(ApiModelSerializer):
 
 class EcosystemSerializer(ApiModelSerializer):
     url = serializers.HyperlinkedIdentityField(
-        view_name="api-ecosystem", lookup_field="slug", help_text=URL_HELP
+        view_name="taxonomy-api:ecosystem", lookup_field="slug", help_text=URL_HELP
     )
 
     class Meta:
@@ -47,7 +47,7 @@ class EcosystemSerializer(ApiModelSerializer):
 
 class SectorSerializer(ApiModelSerializer):
     url = serializers.HyperlinkedIdentityField(
-        view_name="api-field", lookup_field="slug", help_text=URL_HELP
+        view_name="taxonomy-api:field", lookup_field="slug", help_text=URL_HELP
     )
     ecosystems: serializers.SlugRelatedField[Ecosystem] = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True
@@ -67,7 +67,9 @@ class SectorSerializer(ApiModelSerializer):
 
 
 class NaceActivitySerializer(ApiModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-nace-activity", help_text=URL_HELP)
+    url = serializers.HyperlinkedIdentityField(
+        view_name="taxonomy-api:nace-activity", help_text=URL_HELP
+    )
     # (The field, not Field.parent, which the type stubs take it for.)
     parent: serializers.SlugRelatedField[NaceActivity] = serializers.SlugRelatedField(  # type: ignore[assignment]
         slug_field="code", read_only=True, allow_null=True
@@ -90,7 +92,7 @@ class NaceActivitySerializer(ApiModelSerializer):
 
 class RegionSerializer(ApiModelSerializer):
     url = serializers.HyperlinkedIdentityField(
-        view_name="api-region", lookup_field="code", help_text=URL_HELP
+        view_name="taxonomy-api:region", lookup_field="code", help_text=URL_HELP
     )
     parent: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(  # type: ignore[assignment]
         slug_field="code", read_only=True, allow_null=True

@@ -12,6 +12,8 @@ from tinklas.clusters.models.registry import (
     LabelStatus,
     Maturity,
     Membership,
+    MembershipQuerySet,
+    public_organisations,
 )
 from tinklas.clusters.models.team import ClusterManagerRole, Invitation, InvitationQuerySet
 
@@ -29,4 +31,6 @@ __all__ = [
     "LabelStatus",
     "Maturity",
     "Membership",
+    "MembershipQuerySet",
+    "public_organisations",
 ]

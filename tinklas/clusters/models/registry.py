@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_translation_fields
@@ -57,6 +57,7 @@ class Maturity(models.TextChoices):
 
 class ClusterQuerySet(models.QuerySet["Cluster"]):
     def published(self) -> ClusterQuerySet:
+        """Clusters the public sees: on the pages, in the API and in open data."""
         return self.filter(status=Cluster.Status.PUBLISHED)
 
 
@@ -142,6 +143,10 @@ class Cluster(Timestamped):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def is_published(self) -> bool:
+        return self.status == Cluster.Status.PUBLISHED
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
             self.slug = unique_slug(
@@ -149,6 +154,21 @@ class Cluster(Timestamped):
                 lambda slug: Cluster.objects.filter(slug=slug).exclude(pk=self.pk).exists(),
             )
         super().save(*args, **kwargs)
+
+
+class MembershipQuerySet(PeriodQuerySet["Membership"]):
+    def of_published_clusters(self) -> MembershipQuerySet:
+        """Memberships the public sees, current and past."""
+        return self.filter(cluster__status=Cluster.Status.PUBLISHED)
+
+
+def public_organisations() -> QuerySet[Organisation]:
+    """Organisations that are or were members of a published cluster: each has a public page,
+    an API record and a row in open data. (Current members are
+    `Organisation.objects.current_members()`.)"""
+    return Organisation.objects.filter(
+        Exists(Membership.objects.of_published_clusters().filter(organisation=OuterRef("pk")))
+    )
 
 
 class Membership(models.Model):
@@ -175,7 +195,7 @@ class Membership(models.Model):
         _("left on"), null=True, blank=True, help_text=_("The first day it is no longer a member.")
     )
 
-    objects = PeriodQuerySet["Membership"].as_manager()
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership")
@@ -220,6 +240,14 @@ class Membership(models.Model):
                     {"joined_on": _("This period overlaps another membership in this cluster.")}
                 )
 
+    def has_ended_on(self, day: datetime.date) -> bool:
+        """The rule of PeriodQuerySet.ended_on for one membership already loaded."""
+        return self.left_on is not None and self.left_on <= day
+
+    def is_current_on(self, day: datetime.date) -> bool:
+        """The rule of PeriodQuerySet.current_on for one membership already loaded."""
+        return self.joined_on <= day and not self.has_ended_on(day)
+
     def end(self, on: datetime.date) -> None:
         """Ends the membership on `on` (its first day as a non-member)."""
         if self.left_on is not None:
@@ -241,10 +269,17 @@ EXPIRING_WITHIN = datetime.timedelta(days=90)
 
 
 class LabelQuerySet(models.QuerySet["Label"]):
-    def in_force_on(self, day: datetime.date) -> LabelQuerySet:
+    def of_published_clusters(self) -> LabelQuerySet:
+        return self.filter(cluster__status=Cluster.Status.PUBLISHED)
+
+    @staticmethod
+    def in_force_condition(day: datetime.date) -> Q:
         """Labels awarded on or before `day` and valid until `day` or later (valid or
         expiring)."""
-        return self.filter(awarded_on__lte=day, valid_until__gte=day)
+        return Q(awarded_on__lte=day, valid_until__gte=day)
+
+    def in_force_on(self, day: datetime.date) -> LabelQuerySet:
+        return self.filter(self.in_force_condition(day))
 
 
 class Label(models.Model):

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from tinklas.clusters.models import Membership
+from tinklas.clusters.models import Membership, public_organisations
 from tinklas.clusters.tests.factories import ClusterFactory, MembershipFactory
 from tinklas.organisations.tests.factories import OrganisationFactory
 
@@ -157,3 +157,31 @@ def test_current_on_counts_the_joining_day_but_not_the_leaving_day(first):
     assert current(day(2022, 12, 31)) == {first, open_one}
     assert current(day(2023, 1, 1)) == {open_one}
     assert current(day(2030, 1, 1)) == {open_one}
+
+
+def test_a_loaded_membership_answers_as_the_queries_do(first):
+    """The rules written twice, once for the database and once for a row already read,
+    agree on every day around a membership's start and end."""
+    first.end(day(2023, 1, 1))
+    advance = MembershipFactory(joined_on=day(2023, 6, 1))
+    for on in [day(2020, 12, 31), JOINED, day(2022, 12, 31), day(2023, 1, 1), day(2023, 6, 1)]:
+        for membership in (first, advance):
+            queried = Membership.objects.filter(pk=membership.pk)
+            assert membership.is_current_on(on) == queried.current_on(on).exists()
+            assert membership.has_ended_on(on) == queried.ended_on(on).exists()
+            assert (not membership.has_ended_on(on)) == queried.not_ended_on(on).exists()
+
+
+def test_only_published_clusters_memberships_are_public(first):
+    draft = MembershipFactory(cluster__status="draft", organisation=first.organisation)
+    assert list(Membership.objects.of_published_clusters()) == [first]
+    assert list(public_organisations()) == [first.organisation]
+    draft.cluster.status = "published"
+    draft.cluster.save()
+    first.cluster.status = "archived"
+    first.cluster.save()
+    assert list(Membership.objects.of_published_clusters()) == [draft]
+    assert list(public_organisations()) == [first.organisation]
+    draft.cluster.status = "draft"
+    draft.cluster.save()
+    assert list(public_organisations()) == []

@@ -10,22 +10,26 @@ from drf_spectacular.validation import validate_schema
 
 from tinklas.accounts.tests.factories import person
 from tinklas.accounts.tokens import create_token
-from tinklas.common.api_schema import SchemaGenerator
+from tinklas.common.api.schema import SchemaGenerator
 
 pytestmark = pytest.mark.django_db
 
 
 def api_routes() -> set[str]:
-    """The addresses of every REST framework view under /api/v1/, as the schema writes them."""
-    api = next(pattern for pattern in get_resolver().url_patterns if str(pattern.pattern) == "api/")
+    """The addresses of every REST framework view under /api/v1/ (each app's API URL
+    module is included there), as the schema writes them."""
     routes = set()
-    for pattern in api.url_patterns:
-        assert isinstance(pattern, URLPattern)
-        route = str(pattern.pattern)
-        if route.startswith("v1/") and hasattr(pattern.callback, "cls"):
+    for included in get_resolver().url_patterns:
+        if str(included.pattern) != "api/v1/":
+            continue
+        for pattern in included.url_patterns:
+            assert isinstance(pattern, URLPattern)
+            if not hasattr(pattern.callback, "cls"):
+                continue
+            route = str(pattern.pattern)
             for converter in ("slug:", "int:", "str:"):
                 route = route.replace("<" + converter, "{")
-            routes.add("/api/" + route.replace(">", "}").replace("{pk}", "{id}"))
+            routes.add("/api/v1/" + route.replace(">", "}").replace("{pk}", "{id}"))
     return routes
 
 

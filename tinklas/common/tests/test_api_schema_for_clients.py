@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import trans_real
 from drf_spectacular.drainage import GENERATOR_STATS
 
-from tinklas.common.api_schema import SchemaGenerator
+from tinklas.common.api.schema import SchemaGenerator
 from tinklas.taxonomy.models import Region, Sector
 
 # Filters that name records, by the path of their list.

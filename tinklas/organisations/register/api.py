@@ -10,7 +10,7 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tinklas.common.api import ApiModelSerializer
+from tinklas.common.api.base import ApiModelSerializer
 from tinklas.organisations.models import LegalEntity
 from tinklas.organisations.register.files import CODE
 

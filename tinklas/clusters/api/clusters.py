@@ -1,13 +1,12 @@
-"""Clusters in the REST API, and the member organisations: the same FilterSets, the same
-published records and the same permissions as the directory and self-service pages.
-Memberships and labels are in clusters/membership_api.py."""
+"""Clusters in the REST API: the directory's FilterSet, the published records and the
+same permissions as the profile page."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,15 +16,14 @@ from drf_spectacular.utils import (
     extend_schema_field,
     extend_schema_view,
 )
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
 from rest_framework.request import Request
 
 from tinklas.accounts.permissions import is_network_staff
-from tinklas.clusters.directory import published_clusters
 from tinklas.clusters.filters import ClusterFilter
 from tinklas.clusters.models import PROFILE_FIELDS, Cluster, Label, LabelStatus, Membership
-from tinklas.clusters.organisation_views import MemberOrganisationFilter, member_organisations
-from tinklas.common.api import (
+from tinklas.clusters.permissions import EDIT_CLUSTER
+from tinklas.common.api.base import (
     PROFILE_URL_HELP,
     SLUG_HELP,
     URL_HELP,
@@ -33,22 +31,16 @@ from tinklas.common.api import (
     ModelCleanSerializer,
     refuse_fields,
 )
-from tinklas.common.api_views import EditableDetailView, ListView
+from tinklas.common.api.views import EditableDetailView, ListView
 from tinklas.common.form_layout import language_field_names
 from tinklas.organisations.api import (
-    OrganisationDetailBase,
-    OrganisationListBase,
     OrganisationReference,
-    OrganisationSerializer,
-    OrganisationWriteSerializer,
 )
 from tinklas.organisations.models import Organisation
 from tinklas.taxonomy.api import EcosystemReference, RegionReference, SectorReference
 from tinklas.taxonomy.models import Ecosystem, Region, Sector
 
-EDIT = "clusters.edit_cluster"
 CLUSTERS = "Clusters"
-ORGANISATIONS = "Organisations"
 
 
 class LabelSummary(ApiModelSerializer):
@@ -68,7 +60,7 @@ class LabelSummary(ApiModelSerializer):
 
 class ClusterReference(ApiModelSerializer):
     url = serializers.HyperlinkedIdentityField(
-        view_name="api-cluster", lookup_field="slug", help_text=URL_HELP
+        view_name="clusters-api:cluster", lookup_field="slug", help_text=URL_HELP
     )
 
     class Meta:
@@ -81,7 +73,7 @@ class ClusterSerializer(ApiModelSerializer):
     public contacts, shown on its profile page."""
 
     url = serializers.HyperlinkedIdentityField(
-        view_name="api-cluster", lookup_field="slug", help_text=URL_HELP
+        view_name="clusters-api:cluster", lookup_field="slug", help_text=URL_HELP
     )
     profile_url = serializers.SerializerMethodField(help_text=PROFILE_URL_HELP)
     sectors = SectorReference(
@@ -243,7 +235,7 @@ class ClusterList(ListView):
     filterset_class = ClusterFilter
 
     def get_queryset(self) -> QuerySet[Cluster]:
-        return with_related(published_clusters())
+        return with_related(Cluster.objects.published())
 
 
 @extend_schema_view(
@@ -279,83 +271,27 @@ class ClusterDetail(EditableDetailView):
         return with_related(Cluster.objects.all())
 
     def get_queryset(self) -> QuerySet[Cluster]:
-        return with_related(published_clusters())
+        return with_related(Cluster.objects.published())
 
     def is_public(self, cluster: Cluster) -> bool:
-        return cluster.status == Cluster.Status.PUBLISHED
+        return cluster.is_published
 
     def may_change(self, request: Request, cluster: Cluster) -> bool:
-        return request.user.has_perm(EDIT, cluster)
+        return request.user.has_perm(EDIT_CLUSTER, cluster)
 
     def check_fields(self, request: Request, cluster: Cluster) -> None:
         if not is_network_staff(request.user):
             refuse_fields(request, ["status"], _("Only network staff may change the status"))
 
 
-# Member organisations: the organisations app represents and edits them; which ones are
-# public follows from their memberships, as on the pages.
-
-
-@extend_schema_view(
-    get=extend_schema(
-        tags=[ORGANISATIONS],
-        summary=_("List the member organisations"),
-        description=_(
-            "Current members of published clusters, with the member directory's filters; "
-            "`cluster` limits them to one cluster's members."
-        ),
-    )
-)
-class OrganisationList(OrganisationListBase):
-    filterset_class = MemberOrganisationFilter
-
-    def get_queryset(self) -> QuerySet[Organisation]:
-        return (
-            member_organisations(timezone.localdate())
-            .select_related("municipality__parent", "main_activity")
-            .prefetch_related("other_activities")
-        )
-
-
-def public_organisation_condition() -> Q:
-    """Organisations that are or were members of a published cluster have a public page."""
-    return Q(
-        pk__in=Membership.objects.filter(cluster__status=Cluster.Status.PUBLISHED).values(
-            "organisation_id"
-        )
-    )
-
-
-@extend_schema_view(
-    get=extend_schema(
-        tags=[ORGANISATIONS],
-        summary=_("Read an organisation"),
-        description=_("Any organisation that is or was a member of a published cluster."),
-    ),
-    patch=extend_schema(
-        tags=[ORGANISATIONS],
-        summary=_("Change an organisation's data"),
-        description=_(
-            "For its representatives and network staff; the name, kind, country and company "
-            "code only for staff. The address and the figures behind the size class are "
-            "written but not published."
-        ),
-        request=OrganisationWriteSerializer,
-        responses=OrganisationSerializer,
-        examples=[
-            OpenApiExample(
-                "figures",
-                value={"headcount": 42, "main_activity": "62.10", "website": "https://example.org"},
-                request_only=True,
-            )
-        ],
-    ),
-)
-class OrganisationDetail(OrganisationDetailBase):
-    def get_queryset(self) -> QuerySet[Organisation]:
-        return self.all_records().filter(public_organisation_condition())
-
-    def is_public(self, organisation: Organisation) -> bool:
-        return Organisation.objects.filter(
-            public_organisation_condition(), pk=organisation.pk
-        ).exists()
+def cluster_named_in(request: Request) -> Cluster:
+    """The cluster a new record is for, found before anything else is checked so that the
+    permission is checked on it. The API writes only what it shows: an unpublished cluster
+    is reported as unknown to everyone, staff included (they use the administration)."""
+    slug = request.data.get("cluster") if isinstance(request.data, dict) else None
+    if not slug or not isinstance(slug, str):
+        raise exceptions.ValidationError({"cluster": [_("This field is required.")]})
+    cluster = Cluster.objects.published().filter(slug=slug).first()
+    if cluster is None:
+        raise exceptions.ValidationError({"cluster": [_("No cluster has this slug.")]})
+    return cluster

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from tinklas.clusters.forms import ClusterProfileForm
 from tinklas.clusters.models import Cluster
+from tinklas.clusters.permissions import EDIT_CLUSTER
 from tinklas.common.access import permission_required
 from tinklas.common.concurrency import locked
 
@@ -18,7 +19,7 @@ def cluster_of(request: HttpRequest, slug: str) -> Cluster:
     return get_object_or_404(Cluster, slug=slug)
 
 
-@permission_required("clusters.edit_cluster", cluster_of)
+@permission_required(EDIT_CLUSTER, cluster_of)
 def edit_profile(request: HttpRequest, slug: str) -> HttpResponse:
     cluster = cluster_of(request, slug)
     if request.method == "POST":

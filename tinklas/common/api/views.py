@@ -1,6 +1,6 @@
 """The base classes of the REST API's endpoints: every answer in the language asked for,
 details with validators (ETag, Last-Modified) and answering 304, and changes that are
-checked, validated and audited as on the pages. Kept apart from tinklas/common/api.py, which
+checked, validated and audited as on the pages. Kept apart from tinklas/common/api/base.py, which
 the REST framework's settings import before its views exist."""
 
 from __future__ import annotations
@@ -8,14 +8,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
-from rest_framework import exceptions, generics, serializers
+from rest_framework import exceptions, generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tinklas.common.api import (
+from tinklas.common.api.base import (
     LANGUAGE_PARAMETER,
     audited_write,
     check_preconditions,
@@ -121,3 +122,12 @@ class EditableDetailView(DetailView):
         return Response(
             data, headers=validator_headers(representation_etag(data), modified_at(saved))
         )
+
+
+def created(view: Any, request: Request, instance: Any, queryset: QuerySet[Any]) -> Response:
+    """The answer to a POST that created `instance`: its representation as `queryset` reads
+    it, with its address and validators."""
+    data = view.get_serializer(queryset.get(pk=instance.pk)).data
+    headers = validator_headers(representation_etag(data), None)
+    headers["Location"] = data["url"]
+    return Response(data, status=status.HTTP_201_CREATED, headers=headers)

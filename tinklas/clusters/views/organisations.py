@@ -3,16 +3,12 @@ member organisation is defined by its memberships of clusters."""
 
 from __future__ import annotations
 
-import datetime
-
-import django_filters
-from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-from tinklas.clusters.models import Cluster, Membership
+from tinklas.clusters.filters import MemberOrganisationFilter
+from tinklas.clusters.models import Membership
 from tinklas.common.pages import (
     ORDERED_IDS_UP_TO,
     list_template,
@@ -21,7 +17,6 @@ from tinklas.common.pages import (
     query_without,
 )
 from tinklas.common.requests import HtmxHttpRequest
-from tinklas.organisations.filters import OrganisationFilter
 from tinklas.organisations.models import Organisation
 from tinklas.search.filters import search_list_context
 
@@ -31,36 +26,9 @@ PER_PAGE = 25
 FILTERS = ["kind", "size", "county", "activity", "cluster"]
 
 
-def member_organisations(today: datetime.date) -> QuerySet[Organisation]:
-    """Organisations that are current members of a published cluster on `today`, as the
-    stored flags say (kept current by clusters/derived.py, recounted by the worker every
-    night); no request recounts them."""
-    return Organisation.objects.filter(is_member=True)
-
-
-class MemberOrganisationFilter(OrganisationFilter):
-    cluster = django_filters.ModelChoiceFilter(
-        queryset=Cluster.objects.published(),
-        to_field_name="slug",
-        method="filter_cluster",
-        label=_("Cluster"),
-    )
-
-    class Meta(OrganisationFilter.Meta):
-        fields = [*OrganisationFilter.Meta.fields, "cluster"]
-
-    def filter_cluster(
-        self, queryset: QuerySet[Organisation], name: str, cluster: Cluster
-    ) -> QuerySet[Organisation]:
-        memberships = Membership.objects.current_on(timezone.localdate()).filter(
-            organisation=OuterRef("pk"), cluster=cluster
-        )
-        return queryset.filter(Exists(memberships))
-
-
 def organisation_directory(request: HtmxHttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    filterset = MemberOrganisationFilter(request.GET, queryset=member_organisations(today))
+    members = Organisation.objects.current_members()
+    filterset = MemberOrganisationFilter(request.GET, queryset=members)
     related = ["municipality__parent", "main_activity"]
     organisations = filterset.qs
     search = filterset.search_query
@@ -84,15 +52,17 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         slug=slug,
     )
     memberships = list(
-        organisation.memberships.filter(cluster__status=Cluster.Status.PUBLISHED)
+        Membership.objects.of_published_clusters()
+        .filter(organisation=organisation)
         .select_related("cluster")
         .order_by("-joined_on")
     )
-    current = [item for item in memberships if item.left_on is None or item.left_on > today]
-    past = [item for item in memberships if item not in current]
     if not memberships:
-        # Only organisations that are or were members of a published cluster are public.
+        # Only organisations that are or were members of a published cluster are public
+        # (public_organisations()).
         raise Http404
+    current = [item for item in memberships if not item.has_ended_on(today)]
+    past = [item for item in memberships if item.has_ended_on(today)]
     return render(
         request,
         "organisations/detail.html",

@@ -17,9 +17,9 @@ from django.views.decorators.http import require_POST
 
 from tinklas.accounts.models import User
 from tinklas.clusters import team as team_operations
+from tinklas.clusters.forms import InviteForm, NewManagerAccountForm
 from tinklas.clusters.models import Cluster, ClusterManagerRole, Invitation
 from tinklas.clusters.models.team import INVITATION_VALID_FOR
-from tinklas.clusters.team_forms import InviteForm, NewManagerAccountForm
 from tinklas.common.access import permission_required
 
 

@@ -55,10 +55,8 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     today = timezone.localdate()
     memberships = cluster.memberships.select_related("organisation")
     # Current includes memberships dated in advance: they are the managers' to correct.
-    current = memberships.filter(Q(left_on__isnull=True) | Q(left_on__gt=today)).order_by(
-        "organisation__name", "pk"
-    )
-    former = memberships.filter(left_on__lte=today).order_by("-left_on", "organisation__name")
+    current = memberships.not_ended_on(today).order_by("organisation__name", "pk")
+    former = memberships.ended_on(today).order_by("-left_on", "organisation__name")
     return render(
         request,
         "clusters/members.html",

@@ -25,8 +25,8 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework import generics, permissions
 from rest_framework.request import Request
 
-from tinklas.common.api import LANGUAGE_PARAMETER, language_codes
-from tinklas.common.api_views import ApiMixin
+from tinklas.common.api.base import LANGUAGE_PARAMETER, language_codes
+from tinklas.common.api.views import ApiMixin
 
 # The language of the schema's texts: the one the sources are written in.
 SCHEMA_LANGUAGE = "en"
@@ -254,7 +254,7 @@ class ApiSchema(AutoSchema):
         return dict(sorted(responses.items()))
 
     def shared_responses(self, responses: dict[str, Any]) -> dict[str, Any]:
-        """What the endpoints built on tinklas/common/api_views.py may answer besides."""
+        """What the endpoints built on tinklas/common/api/views.py may answer besides."""
         writes = self.method in ("POST", "PATCH", "PUT", "DELETE")
         shared = {
             "400": error_response(
@@ -287,7 +287,7 @@ class SchemaGenerator(generators.SchemaGenerator):
     """Writes the schema in English whatever language the request or the command runs in
     (the schema view follows Accept-Language and `?lang=`, the `spectacular` command the
     default language): a generated client's names and help must not depend on who
-    fetched the schema. The documentation page (api_docs.py) translates on its own."""
+    fetched the schema. The documentation page (docs.py) translates on its own."""
 
     def get_schema(self, request: Request | None = None, public: bool = False) -> dict[str, Any]:
         with translation.override(SCHEMA_LANGUAGE):

@@ -1,6 +1,6 @@
 """The API's documentation page: generated from the OpenAPI schema on the server, so that it
 always matches the API, in the visitor's language and without scripts (the page must work
-without JavaScript). Swagger UI, which needs them, is beside it (api_swagger.py)."""
+without JavaScript). Swagger UI, which needs them, is beside it (swagger.py)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.generators import SchemaGenerator
 
-from tinklas.common.api import LANGUAGE_PARAMETER, configured_rate, language_codes
+from tinklas.common.api.base import LANGUAGE_PARAMETER, configured_rate, language_codes
 
 METHOD_ORDER = ["GET", "POST", "PATCH", "PUT", "DELETE"]
 # Headers every operation of a kind shares; the page explains them once, at the top.
@@ -279,8 +279,8 @@ def documentation(request: HttpRequest) -> HttpResponse:
     context = {
         "schema": schema,
         "sections": operations(schema, base),
-        "schema_url": request.build_absolute_uri(reverse("api-schema")),
-        "swagger_url": f"{reverse('api-swagger')}?{LANGUAGE_PARAMETER}={current}",
+        "schema_url": request.build_absolute_uri(reverse("api:schema")),
+        "swagger_url": f"{reverse('api:swagger')}?{LANGUAGE_PARAMETER}={current}",
         "base_url": base + "/api/v1/",
         "language_links": [
             {

@@ -1,4 +1,5 @@
-"""What a cluster's public profile shows about its members, and its schema.org data."""
+"""A cluster's public profile: its facts, labels, members grouped by kind and size, and its
+schema.org data."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
@@ -122,3 +125,34 @@ def profile_json_ld(
         ],
     }
     return json_ld({key: value for key, value in data.items() if value not in (None, [])})
+
+
+def profile(request: HttpRequest, slug: str) -> HttpResponse:
+    today = timezone.localdate()
+    cluster = get_object_or_404(
+        Cluster.objects.published()
+        .select_related("coordinator", "municipality__parent")
+        .prefetch_related("sectors", "ecosystems", "labels", "network_memberships"),
+        slug=slug,
+    )
+    groups = member_groups(cluster, today)
+    member_total = sum(group.total for group in groups)
+    labels = [(label, label.status_on(today)) for label in cluster.labels.all()]
+    network_membership = next(
+        (item for item in cluster.network_memberships.all() if item.left_on is None), None
+    )
+    members_url = reverse("clusters:organisation-directory") + f"?cluster={cluster.slug}"
+    return render(
+        request,
+        "clusters/profile.html",
+        {
+            "cluster": cluster,
+            "groups": groups,
+            "member_total": member_total,
+            "labels": labels,
+            "network_membership": network_membership,
+            "members_url": members_url,
+            "json_ld": profile_json_ld(request, cluster, groups),
+            "today": today,
+        },
+    )

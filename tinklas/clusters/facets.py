@@ -38,10 +38,6 @@ class Facet:
         return sum(value.selected for value in self.values)
 
 
-def published_clusters() -> QuerySet[Cluster]:
-    return Cluster.objects.published()
-
-
 def facets(data: QueryDict, filterset: ClusterFilter, today: datetime.date) -> list[Facet]:
     filterset.is_valid()  # validates once; invalid values are left out of cleaned_data
     cleaned = filterset.form.cleaned_data
@@ -49,7 +45,7 @@ def facets(data: QueryDict, filterset: ClusterFilter, today: datetime.date) -> l
     def filtered_without(facet: str) -> QuerySet[Cluster]:
         """The published clusters with every current filter but the facet's own (and the
         already validated values, so no form is built again)."""
-        queryset = published_clusters()
+        queryset = Cluster.objects.published()
         for name, value in cleaned.items():
             if name not in (facet, "sort"):
                 queryset = filterset.filters[name].filter(queryset, value)
