@@ -41,6 +41,21 @@ def media_in_a_temporary_folder(settings, tmp_path):  # type: ignore[no-untyped-
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture
+def open_data_zips():  # type: ignore[no-untyped-def]
+    """The names of the open-data zips kept so far (language, day and registry version in
+    each), read through the default storage, whatever the storage is."""
+    from django.core.files.storage import default_storage
+
+    def names() -> list[str]:
+        try:
+            return sorted(default_storage.listdir("open-data")[1])
+        except FileNotFoundError:  # nothing saved yet
+            return []
+
+    return names
+
+
 @pytest.fixture(autouse=True)
 def english_messages():  # type: ignore[no-untyped-def]
     """Tests read messages in English; pages choose their language from the URL."""

@@ -1,29 +1,28 @@
 """The open-data download: one zip of CSV files of everything public in the registry, with a
 README describing every file and column. Built once per registry version, day and language and
-kept under MEDIA_ROOT/open-data/; a change to the registry bumps its version (network/upkeep.py)
-and the next download builds a new zip and removes the older ones."""
+kept in the default file storage under open-data/, which web and worker processes share
+(decision 7); a change to the registry bumps its version (network/upkeep.py) and the next
+download builds a new zip and removes the older ones."""
 
 from __future__ import annotations
 
 import datetime
 import io
-import os
 import re
 import tempfile
-import time
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO, Any
 
-from django.conf import settings
 from django.core.cache import cache
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
-from tinklas.clusters.models import Cluster, Label, Membership
+from tinklas.clusters.models import Cluster, Label, Membership, public_organisations
 from tinklas.common import versions
 from tinklas.common.csv_files import write_csv
 from tinklas.common.tables import Table
@@ -60,22 +59,24 @@ ARCHIVE_NAME = re.compile(
 # (a few seconds' work); a larger registry's zip is built by the background worker.
 BUILD_IN_REQUEST_UP_TO = 20_000
 QUEUED_FOR = 3600  # seconds
-# A partly written zip left behind by a stopped process is removed after this long.
-ABANDONED_AFTER = datetime.timedelta(hours=6)
-# File times come from a coarser clock than time.time(): a file written just after a build
-# started may look a few milliseconds older.
-FILE_CLOCK_MARGIN = 2.0
+# The folder of the zips in the default file storage.
+DIRECTORY = "open-data"
+# What a stopped process left in the folder is removed after this long. A save copies a
+# finished zip in, which takes seconds and changes the file all along; a part of a zip
+# unchanged for this long will never be finished.
+ABANDONED_AFTER = datetime.timedelta(minutes=10)
+# Stored files' times may come from a coarser clock than this process's (the file system's,
+# an object store's): a file saved just after a build started may look a little older.
+FILE_CLOCK_MARGIN = datetime.timedelta(seconds=2)
 
 
 def querysets() -> dict[str, QuerySet[Any]]:
     """The rows of each file, by file name: what the public pages show."""
     clusters = Cluster.objects.published()
-    memberships = Membership.objects.filter(cluster__status=Cluster.Status.PUBLISHED)
-    # Every organisation that is or was a member of a published cluster (each has a public
-    # page), so that every membership's organisation is in organisations.csv.
-    organisations = Organisation.objects.filter(
-        Exists(memberships.filter(organisation=OuterRef("pk")))
-    )
+    memberships = Membership.objects.of_published_clusters()
+    # Every organisation with a public page, so that every membership's organisation is in
+    # organisations.csv.
+    organisations = public_organisations()
     other_activities = Organisation.other_activities.through.objects.filter(
         naceactivity=OuterRef("pk"), organisation__in=organisations
     )
@@ -88,7 +89,7 @@ def querysets() -> dict[str, QuerySet[Any]]:
         MEMBERSHIPS.name: memberships.order_by(
             "cluster__name", "cluster", "organisation__name", "organisation", "joined_on"
         ),
-        LABELS.name: Label.objects.filter(cluster__in=clusters).order_by(
+        LABELS.name: Label.objects.of_published_clusters().order_by(
             "cluster__name", "cluster", "-awarded_on", "pk"
         ),
         FIELDS.name: Sector.objects.all(),
@@ -162,102 +163,142 @@ def write_archive(file: IO[bytes], today: datetime.date, language: str) -> None:
             archive.writestr(f"README.{language}.md", readme(language, language, counts, built))
 
 
-def archive_directory() -> Path:
-    return Path(settings.MEDIA_ROOT) / "open-data"
-
-
 def archive_name(language: str, today: datetime.date, version: int) -> str:
     # The day is part of the name because figures in the files (member counts, labels in
     # force, label status) change with the date even when no data does.
     return f"open-data-{language}-{today.isoformat()}-{version}.zip"
 
 
+def stored_name(name: str) -> str:
+    return f"{DIRECTORY}/{name}"
+
+
+def stored_files() -> list[str]:
+    """The names of the files in the storage's folder of zips."""
+    try:
+        _folders, files = default_storage.listdir(DIRECTORY)
+    except FileNotFoundError:  # nothing saved yet (a storage on disk or in memory)
+        return []
+    return files
+
+
+def open_whole(name: str) -> File | None:
+    """The stored zip, open for reading, if it is there and whole. Saving into a storage on
+    disk writes the file under its final name as it copies it in, so a zip being saved by
+    another process meanwhile shows part of itself; the zip's directory, written last,
+    proves it whole."""
+    try:
+        stored = default_storage.open(name, "rb")
+    except FileNotFoundError:
+        return None
+    try:
+        zipfile.ZipFile(stored).close()  # closes the reader, not the file
+    except zipfile.BadZipFile:
+        stored.close()
+        return None
+    stored.seek(0)
+    return stored
+
+
+def modified_time(name: str) -> datetime.datetime | None:
+    try:
+        return default_storage.get_modified_time(name)
+    except FileNotFoundError:  # removed by a concurrent build meanwhile
+        return None
+
+
 def remove_older(
-    built: Path, language: str, today: datetime.date, version: int, started: float
+    built: str, language: str, today: datetime.date, version: int, started: datetime.datetime
 ) -> None:
     """Removes the other zips of the language that are of an earlier version or day, or were
     already there when this build started (whatever version stamp they carry), but never one
-    of a later version that a concurrent build finished meanwhile. Also removes partial files
-    abandoned long ago."""
+    of a later version that a concurrent build finished meanwhile. Also removes what stopped
+    builds left behind long ago."""
     latest = (today.isoformat(), version)
-    for path in built.parent.iterdir():
-        found = ARCHIVE_NAME.match(path.name)
-        try:
-            modified = path.stat().st_mtime
-        except FileNotFoundError:  # removed by a concurrent build meanwhile
+    for file_name in stored_files():
+        found = ARCHIVE_NAME.match(file_name)
+        name = stored_name(file_name)
+        if (found and found["language"] != language) or name == built:
             continue
-        if found and found["language"] == language and path != built:
+        modified = modified_time(name)
+        if modified is None:
+            continue
+        if found:
             before_build = modified < started - FILE_CLOCK_MARGIN
             removable = (found["day"], int(found["version"])) < latest or before_build
         else:
-            abandoned = time.time() - modified > ABANDONED_AFTER.total_seconds()
-            removable = path.name.endswith(".part") and abandoned
+            # A second copy whose removal never ran, or a partial file of an earlier release
+            # of this module: nothing reads either.
+            removable = timezone.now() - modified > ABANDONED_AFTER
         if removable:
-            path.unlink(missing_ok=True)
+            default_storage.delete(name)
 
 
-def current_archive(today: datetime.date, language: str) -> IO[bytes] | None:
+def current_archive(today: datetime.date, language: str) -> File | None:
     """The zip of the registry's current version, open for reading, if it is built."""
-    path = archive_directory() / archive_name(language, today, versions.current(REGISTRY))
-    try:
-        return path.open("rb")
-    except FileNotFoundError:
-        return None
+    version = versions.current(REGISTRY)
+    return open_whole(stored_name(archive_name(language, today, version)))
 
 
 def builds_quickly() -> bool:
     """Whether a download may build the zip itself rather than leave it to the worker."""
-    memberships = Membership.objects.filter(cluster__status=Cluster.Status.PUBLISHED)
-    return memberships.count() <= BUILD_IN_REQUEST_UP_TO
+    return Membership.objects.of_published_clusters().count() <= BUILD_IN_REQUEST_UP_TO
 
 
-def build_archive(today: datetime.date, language: str) -> IO[bytes]:
+def publish(built: File, name: str) -> None:
+    """Saves the finished zip under its name, unless another build has: both hold the same
+    version of the same day. Never leaves a second copy behind."""
+    if default_storage.exists(name):
+        return
+    saved = default_storage.save(name, built)
+    if saved != name:
+        # Another build saved the name between the check and this save, and the storage
+        # gave this copy another name, which nobody would read.
+        default_storage.delete(saved)
+
+
+def build_archive(today: datetime.date, language: str) -> File:
     """Builds the zip of the registry's current version unless it is built already; returns
-    it open for reading. Two builds at once each write their own temporary file and rename it
-    into place; the rename is atomic, so a reader always gets a whole zip."""
+    it open for reading. The zip is written to a local temporary file and saved in the
+    storage only once finished, so that whatever the storage, its name never holds a zip
+    still being built; two builds at once each write their own and only one is kept."""
     version = versions.current(REGISTRY)
-    directory = archive_directory()
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / archive_name(language, today, version)
+    name = stored_name(archive_name(language, today, version))
+    existing = open_whole(name)
+    if existing is not None:
+        return existing
+    modified = modified_time(name)
+    if modified is not None and timezone.now() - modified > ABANDONED_AFTER:
+        default_storage.delete(name)  # part of a zip whose save stopped long ago
+    started = timezone.now()
+    # Deleted when closed (by the response), so nothing is left on this machine.
+    temporary = tempfile.TemporaryFile()  # noqa: SIM115
+    built = File(temporary, name=archive_name(language, today, version))
     try:
-        return path.open("rb")
-    except FileNotFoundError:
-        pass
-    started = time.time()
-    descriptor, temporary_name = tempfile.mkstemp(
-        dir=directory, prefix=".open-data-", suffix=".part"
-    )
-    try:
-        with os.fdopen(descriptor, "wb") as temporary:
-            write_archive(temporary, today, language)
-        os.chmod(temporary_name, 0o644)
-        # Opened before the rename: the open file stays readable even if a newer build
-        # removes it a moment later.
-        result = open(temporary_name, "rb")  # noqa: SIM115 (closed by the response)
-        os.replace(temporary_name, path)
+        write_archive(temporary, today, language)
+        publish(built, name)
     except BaseException:
-        Path(temporary_name).unlink(missing_ok=True)
+        built.close()
         raise
-    remove_older(path, language, today, version, started)
-    return result
+    remove_older(name, language, today, version, started)
+    # The local copy is sent, not the stored one: it is whole even while another build's
+    # save of the same name is under way, and stays readable if a newer build removes it.
+    built.seek(0)
+    return built
 
 
-def latest_archive(language: str) -> tuple[IO[bytes], datetime.date] | None:
+def latest_archive(language: str) -> tuple[File, datetime.date] | None:
     """The newest zip built in the language, of whatever version, with its day: sent while
     the worker builds the current one."""
-    directory = archive_directory()
-    if not directory.is_dir():
-        return None
     built = []
-    for path in directory.iterdir():
-        found = ARCHIVE_NAME.match(path.name)
+    for file_name in stored_files():
+        found = ARCHIVE_NAME.match(file_name)
         if found and found["language"] == language:
-            built.append((found["day"], int(found["version"]), path))
-    for day, _version, path in sorted(built, reverse=True):
-        try:
-            return path.open("rb"), datetime.date.fromisoformat(day)
-        except FileNotFoundError:  # removed by a build meanwhile: try the next one
-            continue
+            built.append((found["day"], int(found["version"]), file_name))
+    for day, _version, file_name in sorted(built, reverse=True):
+        archive = open_whole(stored_name(file_name))
+        if archive is not None:  # else removed or being saved meanwhile: try the next one
+            return archive, datetime.date.fromisoformat(day)
     return None
 
 

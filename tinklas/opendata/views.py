@@ -1,5 +1,6 @@
 """The open-data download: every public record of the registry as one zip of CSV files
-(see opendata/archive.py)."""
+(see opendata/archive.py), sent from the default file storage or from the build that just
+made it."""
 
 from __future__ import annotations
 

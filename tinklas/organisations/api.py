@@ -1,6 +1,7 @@
 """Organisations in the REST API: their public representation and how representatives
 (and network staff) change them. Which organisations are public is decided by their
-memberships of clusters, so the clusters app completes these views (clusters/api/organisations.py)."""
+memberships of clusters, so the clusters app completes these views
+(clusters/api/organisations.py)."""
 
 from __future__ import annotations
 

@@ -8,10 +8,8 @@ import datetime
 import io
 import zipfile
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from stdnum.lt import pvm
@@ -42,17 +40,6 @@ def open_data(client) -> Callable[[], OpenData]:  # type: ignore[no-untyped-def]
         }
 
     return download
-
-
-@pytest.fixture
-def built_archives() -> Callable[[], list[str]]:
-    """The names of the open-data zips built so far (day and registry version in each)."""
-
-    def names() -> list[str]:
-        directory = Path(settings.MEDIA_ROOT) / "open-data"
-        return sorted(path.name for path in directory.glob("*.zip"))
-
-    return names
 
 
 @pytest.fixture

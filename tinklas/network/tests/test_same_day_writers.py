@@ -188,18 +188,18 @@ def test_an_approved_application(
     assert key_figures().member_organisations == figures_before.member_organisations + 3
 
 
-def test_a_register_load(tmp_path, member_cluster, open_data, built_archives, key_figures):
+def test_a_register_load(tmp_path, member_cluster, open_data, open_data_zips, key_figures):
     """The register's entities are read where they are compared with organisations; neither
     the download nor the figures show them, so a load leaves the day's zip as it is built
     rather than building it again."""
     published = open_data()
     figures_before = key_figures()
-    archives = built_archives()
+    archives = open_data_zips()
     assert len(archives) == 1
     entities = [registered(company_code("30000001"), "UAB Pienas")]
     loaded = load(register_file(tmp_path / "register.csv", REGISTERED_HEADER, entities))
     assert loaded.state == loaded.State.DONE
 
     assert open_data() == published
-    assert built_archives() == archives
+    assert open_data_zips() == archives
     assert key_figures() == figures_before

@@ -8,6 +8,8 @@ import os
 import zipfile
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -31,12 +33,6 @@ FILES = [
     "regions.csv",
     "nace-activities.csv",
 ]
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path / "open-data"
 
 
 def url(language="en"):
@@ -114,47 +110,50 @@ def test_the_files_hold_what_the_public_pages_show(client):
     assert len(rows(archive, "fields.csv")) == 9
 
 
-def test_the_zip_is_rebuilt_after_a_change_and_kept_without_one(client, media):
+def test_the_zip_is_rebuilt_after_a_change_and_kept_without_one(client, open_data_zips):
     cluster = ClusterFactory(name="First name")
     first = download(client).read("clusters.csv")
-    [built] = list(media.glob("*.zip"))
-    modified = built.stat().st_mtime_ns
+    [built] = open_data_zips()
+    modified = default_storage.get_modified_time(f"open-data/{built}")
     assert download(client).read("clusters.csv") == first
-    assert list(media.glob("*.zip")) == [built]
-    assert built.stat().st_mtime_ns == modified  # served as it was, not built again
+    assert open_data_zips() == [built]
+    # Served as it was, not built again.
+    assert default_storage.get_modified_time(f"open-data/{built}") == modified
 
     cluster.name = "Second name"
     cluster.save()
     second = download(client).read("clusters.csv")
     assert b"Second name" in second and b"First name" not in second
-    [rebuilt] = list(media.glob("*.zip"))
-    assert rebuilt != built  # the older zip is removed
-    assert not list(media.glob("*.part"))
+    [rebuilt] = open_data_zips()  # the older zip is removed, and nothing else is left
+    assert rebuilt != built
 
 
-def test_a_newer_zip_finished_by_another_request_meanwhile_is_kept(client, media, monkeypatch):
+def test_a_newer_zip_finished_by_another_request_meanwhile_is_kept(
+    client, open_data_zips, monkeypatch
+):
     ClusterFactory()
-    media.mkdir()
     today = datetime.date.today()
     # Left by another server whose version stamps run ahead, before this build started.
-    stale = media / archive_name("en", today, 10**20)
-    older_day = media / archive_name("en", datetime.date(2020, 1, 1), 1)
-    other_language = media / archive_name("lt", datetime.date(2020, 1, 1), 1)
-    for path in (stale, older_day, other_language):
-        path.write_bytes(b"")
-        os.utime(path, (0, 0))
-    newer = media / archive_name("en", today, 10**21)
+    stale = f"open-data/{archive_name('en', today, 10**20)}"
+    older_day = f"open-data/{archive_name('en', datetime.date(2020, 1, 1), 1)}"
+    other_language = f"open-data/{archive_name('lt', datetime.date(2020, 1, 1), 1)}"
+    for name in (stale, older_day, other_language):
+        default_storage.save(name, ContentFile(b""))
+        # Saved long ago: the storage API cannot set a file's time, the file system can.
+        os.utime(default_storage.path(name), (0, 0))
+    newer = f"open-data/{archive_name('en', today, 10**21)}"
     write_archive = open_data_build.write_archive
 
     def concurrent(*args, **kwargs):  # type: ignore[no-untyped-def]
-        newer.write_bytes(b"")  # another request finishes a newer version during this build
+        # Another request finishes a newer version during this build.
+        default_storage.save(newer, ContentFile(b""))
         write_archive(*args, **kwargs)
 
     monkeypatch.setattr(open_data_build, "write_archive", concurrent)
     download(client)
-    assert newer.exists() and other_language.exists()
-    assert not stale.exists() and not older_day.exists()
-    assert len(list(media.glob("open-data-en-*.zip"))) == 2
+    assert default_storage.exists(newer) and default_storage.exists(other_language)
+    assert not default_storage.exists(stale) and not default_storage.exists(older_day)
+    assert len([name for name in open_data_zips() if name.startswith("open-data-en-")]) == 2
 
 
 def grow(clusters: int) -> None:
