@@ -1,16 +1,17 @@
 """Clusters, their members and labels; who manages each cluster. One module per concern, all
 re-exported here."""
 
-from tinklas.clusters.models.registry import (
+from tinklas.clusters.models.clusters import PROFILE_FIELDS, Cluster, ClusterQuerySet, Maturity
+from tinklas.clusters.models.labels import (
     EXPIRING_WITHIN,
-    OPEN_MEMBERSHIP,
-    PROFILE_FIELDS,
-    Cluster,
-    ClusterQuerySet,
+    FIRST_LABEL_YEAR,
     Label,
     LabelQuerySet,
     LabelStatus,
-    Maturity,
+    label_dates_from_year,
+)
+from tinklas.clusters.models.memberships import (
+    OPEN_MEMBERSHIP,
     Membership,
     MembershipQuerySet,
     public_organisations,
@@ -19,6 +20,7 @@ from tinklas.clusters.models.team import ClusterManagerRole, Invitation, Invitat
 
 __all__ = [
     "EXPIRING_WITHIN",
+    "FIRST_LABEL_YEAR",
     "OPEN_MEMBERSHIP",
     "PROFILE_FIELDS",
     "Cluster",
@@ -32,5 +34,6 @@ __all__ = [
     "Maturity",
     "Membership",
     "MembershipQuerySet",
+    "label_dates_from_year",
     "public_organisations",
 ]

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tinklas.clusters.models.registry import Cluster
+from tinklas.clusters.models.clusters import Cluster
 
 INVITATION_VALID_FOR = datetime.timedelta(days=7)
 
