@@ -1,16 +1,16 @@
-"""The columns of a member-list import: stable English keys for the file's header, what
-each means and which values it accepts. The template, the reader, the pages and
-docs/import.md all follow this one list."""
+"""The columns of an import: stable English keys for the file's header, what each means and
+which values it accepts. Each kind of import has its set (members/columns.py,
+clusters/columns.py); its template, the reader, the pages and docs/import.md follow it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cached_property
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
 from tinklas.search.analyzer import fold
 
@@ -26,163 +26,33 @@ class Column:
     required: bool = False
 
 
-ORGANISATION_COLUMNS = [
-    Column(
-        "name",
-        _("Name"),
-        _("The organisation's name as registered."),
-        _("Text, up to 255 characters."),
-        "name",
-        required=True,
-    ),
-    Column(
-        "kind",
-        _("Kind"),
-        _("What kind of organisation it is."),
-        _(
-            "company, research, public, association or other, or the kind's name in a "
-            "language of the site. Empty: company for a new organisation."
-        ),
-        "kind",
-    ),
-    Column(
-        "country",
-        _("Country"),
-        _("The country whose register holds the organisation."),
-        _("A two-letter ISO 3166-1 code such as LT. Empty: the network's country."),
-        "country",
-    ),
-    Column(
-        "company_code",
-        _("Company code"),
-        _("The legal entity code in its country's register."),
-        _("Checked by the country's rules: a Lithuanian code has 9 digits with a check digit."),
-        "company_code",
-    ),
-    Column(
-        "vat_code",
-        _("VAT code"),
-        _("The EU VAT identification number."),
-        _("With its country prefix, such as LT100001234567."),
-        "vat_code",
-    ),
-    Column(
-        "legal_form",
-        _("Legal form"),
-        _("The legal form."),
-        _("Text, such as UAB, VšĮ or AB."),
-        "legal_form",
-    ),
-    Column(
-        "municipality",
-        _("Municipality"),
-        _("The municipality of its registered office."),
-        _(
-            "The ISO 3166-2 code, such as LT-57, or the municipality's full name in a "
-            "language of the site."
-        ),
-        "municipality",
-    ),
-    Column(
-        "address",
-        _("Address"),
-        _("The street address."),
-        _("Text, up to 255 characters."),
-        "address",
-    ),
-    Column(
-        "website",
-        _("Website"),
-        _("The organisation's website."),
-        _("A web address; https:// is added when it has none."),
-        "website",
-    ),
-    Column(
-        "headcount",
-        _("Staff headcount"),
-        _("Annual work units."),
-        _("A whole number."),
-        "headcount",
-    ),
-    Column(
-        "annual_turnover",
-        _("Annual turnover (EUR)"),
-        _("The last annual turnover in euros."),
-        _("A whole number of euros; spaces between thousands are allowed."),
-        "annual_turnover",
-    ),
-    Column(
-        "balance_sheet_total",
-        _("Balance sheet total (EUR)"),
-        _("The last balance sheet total in euros."),
-        _("A whole number of euros; spaces between thousands are allowed."),
-        "balance_sheet_total",
-    ),
-    Column(
-        "founded_year",
-        _("Founding year"),
-        _("The year the organisation was founded."),
-        _("Four digits, not in the future."),
-        "founded_year",
-    ),
-    Column(
-        "main_nace_code",
-        _("Main activity (NACE code)"),
-        _("The organisation's main economic activity."),
-        _("A NACE Rev. 2.1 code, such as 62.10."),
-        "main_activity",
-    ),
-]
+class ColumnSet:
+    """The columns of one kind of import, in the template's order."""
 
-MEMBERSHIP_COLUMNS = [
-    Column(
-        "role",
-        _("Role"),
-        _("The organisation's role in the cluster."),
-        _("coordinator, founding or member, or the role's name. Empty: member when it joins."),
-        "role",
-    ),
-    Column(
-        "joined_on",
-        _("Joined on"),
-        _("The first day of the membership."),
-        _(
-            "A date as YYYY-MM-DD (2024.05.01 and 2024/05/01 are read too). Required for "
-            "an organisation that is not a member yet."
-        ),
-        "joined_on",
-        required=True,
-    ),
-    Column(
-        "left_on",
-        _("Left on"),
-        _("The first day it is no longer a member: ends the membership."),
-        _("A date as YYYY-MM-DD. Empty: the membership goes on."),
-        "left_on",
-    ),
-]
+    def __init__(self, columns: list[Column]) -> None:
+        self.columns = columns
+        self.keys = [column.key for column in columns]
+        self.required_keys = [column.key for column in columns if column.required]
+        self.by_key = {column.key: column for column in columns}
+        # The column each model field's errors are reported in.
+        self.column_of_field = {column.field: column.key for column in columns if column.field}
 
-COLUMNS = [*ORGANISATION_COLUMNS, *MEMBERSHIP_COLUMNS]
-KEYS = [column.key for column in COLUMNS]
-REQUIRED_KEYS = [column.key for column in COLUMNS if column.required]
-BY_KEY = {column.key: column for column in COLUMNS}
-# The column each model field's errors are reported in.
-COLUMN_OF_FIELD = {column.field: column.key for column in COLUMNS if column.field}
+    def __iter__(self) -> Iterator[Column]:
+        return iter(self.columns)
 
+    @cached_property
+    def header_names(self) -> dict[str, str]:
+        """Every header a column is recognised by, folded (lowercase ASCII without spaces or
+        punctuation): its key, and its title in each language of the site."""
+        names: dict[str, str] = {}
+        for column in self.columns:
+            names[fold(column.key)] = column.key
+            for code, _language in settings.LANGUAGES:
+                with translation.override(code):
+                    names.setdefault(fold(str(column.title)), column.key)
+        return names
 
-@cache
-def header_names() -> dict[str, str]:
-    """Every header a column is recognised by, folded (lowercase ASCII without spaces or
-    punctuation): its key, and its title in each language of the site."""
-    names: dict[str, str] = {}
-    for column in COLUMNS:
-        names[fold(column.key)] = column.key
-        for code, _language in settings.LANGUAGES:
-            with translation.override(code):
-                names.setdefault(fold(str(column.title)), column.key)
-    return names
-
-
-def column_for_header(header: str) -> str | None:
-    """The key of the column a header names, or None for a header the import does not know."""
-    return header_names().get(fold(header))
+    def column_for_header(self, header: str) -> str | None:
+        """The key of the column a header names, or None for a header the import does not
+        know."""
+        return self.header_names.get(fold(header))

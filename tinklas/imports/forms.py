@@ -1,4 +1,5 @@
-"""The upload form of member-list imports, and the limit on the upload's size that applies
+"""The upload forms of imports (a cluster's member list, the network's cluster list), and the
+limit on the upload's size that applies
 while the request is still being received."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from tinklas.accounts.models import User
 from tinklas.clusters.models import Cluster
 from tinklas.common.form_layout import StyledForm
+from tinklas.imports.kinds import CLUSTERS, MEMBERS, ImportKind
 from tinklas.imports.reading import (
     Table,
     UnreadableFile,
@@ -86,6 +88,9 @@ def limit_upload(request: HttpRequest) -> UploadLimit:
 
 
 class ImportForm(StyledForm, forms.Form):
+    """A member list for a cluster chosen by the page."""
+
+    kind: ImportKind = MEMBERS
     file = forms.FileField(
         label=_("Member list (CSV or XLSX)"),
         required=False,
@@ -131,7 +136,7 @@ class ImportForm(StyledForm, forms.Form):
             check_size(upload.size or 0)
             self.file_format = format_of(upload.name or "")
             self.content = upload.read()
-            self.table = read_table(self.content, self.file_format)
+            self.table = read_table(self.content, self.file_format, self.kind.columns)
         except UnreadableFile as error:
             raise ValidationError(str(error)) from None
         return upload
@@ -144,3 +149,13 @@ class StaffImportForm(ImportForm):
         label=_("Cluster"), queryset=Cluster.objects.order_by("name"), empty_label=""
     )
     field_order = ["cluster", "file"]
+
+
+class ClusterListForm(ImportForm):
+    """The network's list of clusters (network staff)."""
+
+    kind = CLUSTERS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].label = _("Cluster list (CSV or XLSX)")

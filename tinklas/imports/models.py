@@ -1,5 +1,6 @@
-"""Imports of member lists: one uploaded file, its dry run and, when committed, what it
-wrote. The operations are in imports/runs.py; docs/import.md describes the format."""
+"""Imports of member lists and of cluster lists: one uploaded file, its dry run and, when
+committed, what it wrote. The operations are in imports/runs.py; docs/import.md describes
+the formats."""
 
 from __future__ import annotations
 
@@ -20,12 +21,23 @@ class ImportRun(models.Model):
         COMMITTED = "committed", _("written")
         FAILED = "failed", _("failed")
 
+    class Kind(models.TextChoices):
+        MEMBERS = "members", _("member list")
+        CLUSTERS = "clusters", _("cluster list")
+
     class Format(models.TextChoices):
         CSV = "csv", "CSV"
         XLSX = "xlsx", "XLSX"
 
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MEMBERS)
+    # The cluster whose member list it is; none for a cluster list.
     cluster = models.ForeignKey(
-        Cluster, on_delete=models.CASCADE, related_name="import_runs", verbose_name=_("cluster")
+        Cluster,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="import_runs",
+        verbose_name=_("cluster"),
     )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -78,7 +90,7 @@ class ImportRun(models.Model):
         indexes = [models.Index(fields=["cluster", "-created_at"])]
 
     def __str__(self) -> str:
-        return f"{self.file_name} — {self.cluster}"
+        return f"{self.file_name} — {self.cluster or self.get_kind_display()}"
 
     @property
     def is_running(self) -> bool:

@@ -1,8 +1,9 @@
-"""Reading an uploaded member list: CSV in any of the usual encodings and delimiters, or an
-Excel workbook, into rows of cells under known column keys. A file that cannot be imported
-as a whole (too large, not a table, unknown columns...) raises UnreadableFile with a
-message that says what to do. The files are read through tinklas.common.uploads, which holds
-them to the limits on rows, cells, characters and (for workbooks) the unpacked archive."""
+"""Reading an uploaded import file (a member list, a cluster list): CSV in any of the usual
+encodings and delimiters, or an Excel workbook, into rows of cells under the keys of the
+import's columns. A file that cannot be imported as a whole (too large, not a table, unknown
+columns...) raises UnreadableFile with a message that says what to do. The files are read
+through tinklas.common.uploads, which holds them to the limits on rows, cells, characters
+and (for workbooks) the unpacked archive."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from tinklas.common import uploads
-from tinklas.imports.columns import REQUIRED_KEYS, column_for_header
+from tinklas.imports.columns import ColumnSet
 
 Cell = str | int | float | Decimal | datetime.date | datetime.datetime | None
 
@@ -177,7 +178,7 @@ def csv_records(content: bytes, limits: uploads.Limits) -> Iterator[list[Any]]:
         ) from None
 
 
-def read_header(cells: Iterable[Any]) -> list[str]:
+def read_header(cells: Iterable[Any], columns: ColumnSet) -> list[str]:
     """The column keys; raises UnreadableFile naming unknown, repeated and missing columns."""
     headers = [str(cell).strip() if cell is not None else "" for cell in cells]
     while headers and not headers[-1]:
@@ -186,7 +187,7 @@ def read_header(cells: Iterable[Any]) -> list[str]:
     unknown: list[str] = []
     repeated: list[str] = []
     for position, header in enumerate(headers, start=1):
-        key = column_for_header(header) if header else None
+        key = columns.column_for_header(header) if header else None
         if key is None:
             unknown.append(header or _("column %(number)s without a name") % {"number": position})
         elif key in keys:
@@ -200,7 +201,7 @@ def read_header(cells: Iterable[Any]) -> list[str]:
         )
     if repeated:
         problems.append(_("Columns given twice: %(columns)s.") % {"columns": ", ".join(repeated)})
-    missing = [key for key in REQUIRED_KEYS if key not in keys]
+    missing = [key for key in columns.required_keys if key not in keys]
     if missing:
         problems.append(
             _("Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)}
@@ -210,19 +211,19 @@ def read_header(cells: Iterable[Any]) -> list[str]:
     return keys
 
 
-def read_table(content: bytes, file_format: str) -> Table:
+def read_table(content: bytes, file_format: str, columns: ColumnSet) -> Table:
     """The header's column keys and every row that holds a value. The reader refuses the
     file past the limits of uploads (rows read, blank ones too; cells; characters); the
     import's own limit counts only the rows that hold values."""
     if not content.strip():
         raise UnreadableFile(_("The file is empty."))
     try:
-        return table_of(content, file_format, limits())
+        return table_of(content, file_format, columns, limits())
     except uploads.UploadRefused as error:
         raise UnreadableFile(str(error)) from None
 
 
-def table_of(content: bytes, file_format: str, limits: uploads.Limits) -> Table:
+def table_of(content: bytes, file_format: str, columns: ColumnSet, limits: uploads.Limits) -> Table:
     records: Iterator[Iterable[Any]] = (
         uploads.xlsx_rows(content, limits)
         if file_format == "xlsx"
@@ -233,7 +234,7 @@ def table_of(content: bytes, file_format: str, limits: uploads.Limits) -> Table:
         raise UnreadableFile(
             _("The first row must name the columns, as in the template; it is empty.")
         )
-    table = Table(columns=read_header(header))
+    table = Table(columns=read_header(header, columns))
     limit = max_rows()
     for number, record in enumerate(records, start=2):
         cells = [normalise_cell(cell) for cell in record]

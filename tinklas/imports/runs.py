@@ -1,8 +1,9 @@
-"""Importing a cluster's member list: an upload is kept as an ImportRun, checked in a dry run
+"""Importing a file of any kind (a cluster's member list, the network's cluster list; see
+kinds.py): an upload is kept as an ImportRun, checked in a dry run
 that writes nothing, and committed in one transaction (every row or none). Small files are
 processed inside the request; larger ones by the task worker, which records its progress on
-the run. Reading the file, its cells and what each row does are in reading.py,
-values.py and rows.py; docs/import.md describes the whole."""
+the run. Reading the file and its cells are in reading.py and values.py, what each row does
+in the kind's rows module; docs/import.md describes the whole."""
 
 from __future__ import annotations
 
@@ -23,10 +24,10 @@ from django_tasks import task
 from tinklas.accounts.models import User
 from tinklas.clusters.models import Cluster
 from tinklas.common import derived
+from tinklas.imports.kinds import ImportKind, kind_of
 from tinklas.imports.models import ImportRun
 from tinklas.imports.reading import Table, UnreadableFile, read_table
 from tinklas.imports.retention import claim_daily_run, kept_results
-from tinklas.imports.rows import RowProcessor
 
 logger = logging.getLogger(__name__)
 
@@ -65,13 +66,21 @@ def audited_as(user: User | None, request_id: str) -> Iterator[None]:
 
 
 def create_run(
-    cluster: Cluster, user: User, file_name: str, file_format: str, content: bytes, table: Table
+    kind: ImportKind,
+    cluster: Cluster | None,
+    user: User,
+    file_name: str,
+    file_format: str,
+    content: bytes,
+    table: Table,
 ) -> ImportRun:
     """Keeps the upload, already read once, and starts its dry run. Raises
     retention.DailyLimitReached when the cluster has had its imports for the day."""
     with transaction.atomic():
-        claim_daily_run(cluster, user)
+        if cluster is not None:
+            claim_daily_run(cluster, user)
         run = ImportRun.objects.create(
+            kind=kind.key,
             cluster=cluster,
             uploaded_by=user,
             file_name=file_name[:255],
@@ -131,12 +140,13 @@ def check(run: ImportRun, table: Table | None = None) -> None:
     """The dry run: every row's fate, nothing written."""
     ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.CHECKING)
     with translation.override(run.language):
-        table = table or read_table(uploaded_file(run), run.file_format)
+        kind = kind_of(run)
+        table = table or read_table(uploaded_file(run), run.file_format, kind.columns)
 
         def store_progress(done: int) -> None:
             ImportRun.objects.filter(pk=run.pk).update(processed_rows=done)
 
-        processor = RowProcessor(run.cluster, run.uploaded_by, write=False)
+        processor = kind.processor(run, run.uploaded_by, False)
         results = processor.process(table.rows, store_progress)
     record(run, results, ImportRun.Status.CHECKED)
     run.checked_at = timezone.now()
@@ -167,12 +177,13 @@ def commit(run: ImportRun) -> None:
     id; derived data is brought up to date once at the end."""
     user = run.committed_by or run.uploaded_by
     with translation.override(run.language), audited_as(user, audit_id(run)):
-        table = read_table(uploaded_file(run), run.file_format)
+        kind = kind_of(run)
+        table = read_table(uploaded_file(run), run.file_format, kind.columns)
         try:
             # One transaction; the member counts, flags, search entries and the registry's
             # version follow once at its end, not after every row.
             with derived.bulk_change():
-                processor = RowProcessor(run.cluster, user, write=True)
+                processor = kind.processor(run, user, True)
                 # No progress is stored here: inside the transaction nobody would see it.
                 results = processor.process(table.rows)
                 if processor.failed:

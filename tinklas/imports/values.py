@@ -1,28 +1,23 @@
-"""The cells of one imported row read as the values of an organisation and its membership,
-with a message naming the column for every cell that cannot be read. An empty cell is no
-value: it never clears what is registered."""
+"""Reading the cells of an imported row: dates, numbers, choices, countries, web addresses,
+municipalities and NACE codes, each with a message that says what is expected. An empty cell
+is no value: it never clears what is registered. What each kind of import makes of its
+columns is in members/values.py and clusters/values.py."""
 
 from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 import pycountry
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db.models import Choices
 from django.utils import translation
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from tinklas.clusters.models import Membership
-from tinklas.imports.columns import BY_KEY, MEMBERSHIP_COLUMNS
-from tinklas.imports.reading import Cell, SourceRow
-from tinklas.organisations.identifiers import clean_company_code, clean_vat_code
-from tinklas.organisations.models import NACE_REVISION, Organisation
+from tinklas.imports.reading import Cell
+from tinklas.organisations.models import NACE_REVISION
 from tinklas.search.analyzer import fold
 from tinklas.taxonomy.models import NaceActivity, Region
 
@@ -31,24 +26,10 @@ DAY_OR_MONTH_FIRST = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 WHOLE_NUMBER = re.compile(r"\d+(?:[.,]0+)?")
 # Spaces and apostrophes some spreadsheets put between thousands.
 THOUSANDS = re.compile(r"[\s\u00a0\u202f']")
-WHOLE_NUMBER_FIELDS = ["headcount", "annual_turnover", "balance_sheet_total", "founded_year"]
-TEXT_FIELDS = ["name", "legal_form", "address"]
 
 
 class CellError(Exception):
     """A cell that cannot be read; str() says why."""
-
-
-@dataclass
-class ParsedRow:
-    number: int
-    organisation: dict[str, Any] = field(default_factory=dict)  # model field → value
-    membership: dict[str, Any] = field(default_factory=dict)
-    errors: list[tuple[str, str]] = field(default_factory=list)  # (column key, message)
-
-    @property
-    def country(self) -> str:
-        return str(self.organisation.get("country") or settings.TINKLAS_COUNTRY)
 
 
 def as_text(cell: Cell) -> str:
@@ -153,10 +134,11 @@ class Vocabularies:
             for activity in NaceActivity.objects.filter(revision=NACE_REVISION)
         }
 
-    def municipality(self, cell: Cell) -> Region:
+    def municipality(self, cell: Cell, country: str | None = None) -> Region:
+        """The municipality a cell names, of `country` when one is given."""
         text = as_text(cell)
         region = self.municipalities.get(text.upper()) or self.municipalities.get(fold(text))
-        if region is None:
+        if region is None or (country and region.country != country):
             raise CellError(
                 _(
                     "No municipality %(value)s: give its ISO 3166-2 code, such as LT-57, or "
@@ -175,59 +157,3 @@ class Vocabularies:
         if activity is None:
             raise CellError(_("No such NACE Rev. 2.1 code: %(codes)s.") % {"codes": text})
         return activity
-
-
-def read_organisation_cell(key: str, cell: Cell, country: str, vocabularies: Vocabularies) -> Any:
-    if key in TEXT_FIELDS:
-        return as_text(cell)
-    if key in WHOLE_NUMBER_FIELDS:
-        return parse_whole_number(cell)
-    if key == "kind":
-        return parse_choice(cell, Organisation.Kind)
-    if key == "country":
-        return parse_country(cell)
-    if key == "company_code":
-        return clean_company_code(country, as_text(cell))
-    if key == "vat_code":
-        return clean_vat_code(as_text(cell), country)
-    if key == "municipality":
-        return vocabularies.municipality(cell)
-    if key == "website":
-        return parse_website(cell)
-    if key == "main_nace_code":
-        return vocabularies.activity(cell)
-    raise KeyError(key)
-
-
-def parse_row(row: SourceRow, vocabularies: Vocabularies) -> ParsedRow:
-    parsed = ParsedRow(row.number)
-    if row.extra_cells:
-        parsed.errors.append(
-            ("", _("This row has more cells than the first row has column names."))
-        )
-    country_cell = row.values.get("country")
-    if country_cell is not None:
-        try:
-            parsed.organisation["country"] = parse_country(country_cell)
-        except CellError as error:
-            parsed.errors.append(("country", str(error)))
-    membership_keys = {column.key for column in MEMBERSHIP_COLUMNS}
-    for key, cell in row.values.items():
-        if cell is None or key == "country":
-            continue
-        try:
-            if key in membership_keys:
-                value: Any = (
-                    parse_choice(cell, Membership.Role) if key == "role" else parse_date(cell)
-                )
-                parsed.membership[key] = value
-            else:
-                value = read_organisation_cell(key, cell, parsed.country, vocabularies)
-                parsed.organisation[BY_KEY[key].field] = value
-        except CellError as error:
-            parsed.errors.append((key, str(error)))
-        except ValidationError as error:
-            parsed.errors.append((key, " ".join(error.messages)))
-    if not parsed.organisation.get("name"):
-        parsed.errors.append(("name", _("Give the organisation's name.")))
-    return parsed

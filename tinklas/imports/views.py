@@ -1,6 +1,6 @@
-"""Pages of member-list imports: the upload for any cluster (network staff) or one's own
-cluster (its managers), the template, a run's dry run, progress and result, and its commit.
-The work itself is in imports/runs.py."""
+"""Pages of imports: a member list for any cluster (network staff) or one's own cluster (its
+managers), the network's cluster list (network staff), the templates, a run's dry run,
+progress and result, and its commit. The work itself is in imports/runs.py."""
 
 from __future__ import annotations
 
@@ -22,14 +22,21 @@ from tinklas.common import csv_files
 from tinklas.common.access import permission_required
 from tinklas.common.pages import page_number, page_of
 from tinklas.common.requests import HtmxHttpRequest
-from tinklas.imports.columns import COLUMNS
-from tinklas.imports.forms import ImportForm, StaffImportForm, UploadLimit, limit_upload
+from tinklas.imports.forms import (
+    ClusterListForm,
+    ImportForm,
+    StaffImportForm,
+    UploadLimit,
+    limit_upload,
+)
+from tinklas.imports.kinds import CLUSTERS, KINDS, MEMBERS, kind_of
 from tinklas.imports.models import ImportRun
+from tinklas.imports.permissions import IMPORT_CLUSTERS
 from tinklas.imports.retention import DailyLimitReached, daily_limit_refusal
 from tinklas.imports.runs import audit_id, create_run, in_background, start_commit
 from tinklas.imports.template import template_csv, template_xlsx
 
-MANAGE = "clusters.manage_members"
+MANAGE = "clusters.manage_members"  # member lists
 RUNS_PER_PAGE = 25
 ROWS_PER_PAGE = 100
 FATES = ["error", "new", "updated", "unchanged"]
@@ -69,9 +76,11 @@ def upload(request: HttpRequest, form: ImportForm, cluster: Cluster | None) -> I
     if request.method != "POST" or not form.is_valid() or form.table is None:
         return None
     user: User = request.user  # type: ignore[assignment]
-    cluster = cluster or form.cleaned_data["cluster"]
+    if form.kind == MEMBERS:
+        cluster = cluster or form.cleaned_data["cluster"]
     try:
         return create_run(
+            form.kind,
             cluster,
             user,
             form.cleaned_data["file"].name,
@@ -80,7 +89,7 @@ def upload(request: HttpRequest, form: ImportForm, cluster: Cluster | None) -> I
             form.table,
         )
     except DailyLimitReached:  # by another upload while this one was read
-        form.add_error("file", daily_limit_refusal(cluster, user))
+        form.add_error("file", daily_limit_refusal(cluster, user) if cluster else "")
         return None
 
 
@@ -104,10 +113,36 @@ def staff_upload_page(request: HttpRequest, limit: UploadLimit) -> HttpResponse:
     run = upload(request, form, None)
     if run is not None:
         return redirect("imports:run", run_id=run.pk)
+    runs = ImportRun.objects.filter(kind=MEMBERS.key)
     return render(
         request,
         "imports/list.html",
-        {"form": form, "runs": history(request, ImportRun.objects.all()), "columns": COLUMNS},
+        {"form": form, "runs": history(request, runs), "kind": MEMBERS},
+    )
+
+
+@csrf_exempt
+@permission_required(IMPORT_CLUSTERS)
+def cluster_lists(request: HttpRequest) -> HttpResponse:
+    return cluster_list_page(request, limit_upload(request))
+
+
+@csrf_protect
+def cluster_list_page(request: HttpRequest, limit: UploadLimit) -> HttpResponse:
+    posted = request.method == "POST"
+    form = ClusterListForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        refused_size=limit.refused_size,  # known once the body is read, just before
+    )
+    run = upload(request, form, None)
+    if run is not None:
+        return redirect("imports:run", run_id=run.pk)
+    runs = ImportRun.objects.filter(kind=CLUSTERS.key)
+    return render(
+        request,
+        "imports/cluster_lists.html",
+        {"form": form, "runs": history(request, runs), "kind": CLUSTERS},
     )
 
 
@@ -138,7 +173,7 @@ def cluster_upload_page(request: HttpRequest, slug: str, limit: UploadLimit) -> 
             "cluster": cluster,
             "form": form,
             "runs": history(request, ImportRun.objects.filter(cluster=cluster)),
-            "columns": COLUMNS,
+            "kind": MEMBERS,
         },
     )
 
@@ -147,10 +182,13 @@ def template(request: HttpRequest) -> HttpResponse:
     file_format = request.GET.get("format", "csv")
     if file_format not in TEMPLATE_TYPES:
         return HttpResponseBadRequest(_("Choose the format csv or xlsx."))
+    kind = KINDS.get(request.GET.get("kind", MEMBERS.key))
+    if kind is None:
+        return HttpResponseBadRequest(_("Choose the kind members or clusters."))
     example = request.GET.get("example") == "1"
-    content = template_xlsx(example) if file_format == "xlsx" else template_csv(example)
+    content = template_xlsx(kind, example) if file_format == "xlsx" else template_csv(kind, example)
     response = HttpResponse(content, content_type=TEMPLATE_TYPES[file_format])
-    name = "member-list-example" if example else "member-list-template"
+    name = f"{kind.file_stem}-{'example' if example else 'template'}"
     response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
     return response
 
@@ -190,6 +228,7 @@ def import_run(request: HtmxHttpRequest, run_id: int) -> HttpResponse:
         return HttpResponseClientRefresh()
     context: dict[str, Any] = {
         "run": run,
+        "kind": kind_of(run),
         "cluster": run.cluster,
         "fates": FATES,
         "audit_id": audit_id(run),

@@ -13,9 +13,9 @@ from django.urls import reverse
 from tinklas.accounts.tests.factories import cluster_manager, staff
 from tinklas.clusters.models import Membership
 from tinklas.clusters.tests.factories import ClusterFactory, MembershipFactory
-from tinklas.imports import rows as import_rows
+from tinklas.imports.members import rows as import_rows
+from tinklas.imports.members.rows import RowProcessor
 from tinklas.imports.models import ImportRun
-from tinklas.imports.rows import RowProcessor
 from tinklas.imports.tests.builders import (
     company_code,
     csv_file,

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tinklas.imports.columns import KEYS
+from tinklas.imports.members.columns import MEMBER_LIST
 from tinklas.imports.models import ImportRun
 from tinklas.imports.tests.builders import last_run, upload
 
@@ -25,14 +25,14 @@ def test_the_csv_template_has_the_header_and_a_byte_order_mark(client):
     response = download(client, "csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="member-list-template.csv"' in response["Content-Disposition"]
-    assert response.content == ("\ufeff" + ",".join(KEYS) + "\r\n").encode()
+    assert response.content == ("\ufeff" + ",".join(MEMBER_LIST.keys) + "\r\n").encode()
 
 
 def test_the_workbook_explains_every_column_and_lists_the_municipalities(client):
     response = download(client, "xlsx")
     workbook = load_workbook(io.BytesIO(response.content))
     members, columns, municipalities = workbook.worksheets
-    assert [cell.value for cell in members[1]] == KEYS
+    assert [cell.value for cell in members[1]] == MEMBER_LIST.keys
     explained = {row[0]: row for row in columns.iter_rows(min_row=2, values_only=True)}
     assert explained["joined_on"][2] == "yes"
     assert "YYYY-MM-DD" in explained["joined_on"][4]
@@ -74,5 +74,5 @@ def test_the_documentation_describes_every_column():
     from django.conf import settings
 
     documentation = Path(settings.BASE_DIR, "docs", "import.md").read_text(encoding="utf-8")
-    undocumented = [key for key in KEYS if f"| `{key}`" not in documentation]
+    undocumented = [key for key in MEMBER_LIST.keys if f"| `{key}`" not in documentation]
     assert not undocumented

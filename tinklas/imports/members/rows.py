@@ -1,18 +1,11 @@
-"""What one imported row does: which registered organisation it is (by company code, else by
+"""What one member-list row does: which registered organisation it is (by company code, else by
 name and municipality), what it would change in the organisation and its membership of the
 cluster, and whether the models accept it. A dry run stops there; a commit also saves, each
-save through the models so that it is audited.
-
-A row's result is stored as JSON on the run:
-{"row", "name", "fate" (new, updated, unchanged, error), "organisation" and "membership"
-(new, updated, ended, unchanged or ""), "changes" [{"column", "old", "new"}], "notices"
-[{"column", "old", "new", "message"}] for values not applied, "errors" [{"column",
-"message"}]}."""
+save through the models so that it is audited. The result's shape: imports/results.py."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -23,50 +16,20 @@ from django.utils.translation import gettext as _
 from tinklas.accounts.models import User
 from tinklas.accounts.permissions import is_network_staff
 from tinklas.clusters.models import Cluster, Membership
-from tinklas.imports.columns import COLUMN_OF_FIELD
+from tinklas.imports.members.columns import MEMBER_LIST
+from tinklas.imports.members.values import ParsedRow, parse_row
 from tinklas.imports.reading import SourceRow
-from tinklas.imports.values import ParsedRow, Vocabularies, as_text, parse_row
+from tinklas.imports.results import described, error_columns, fate_of, same, shown
+from tinklas.imports.values import Vocabularies, as_text
 from tinklas.organisations.models import IDENTITY, Organisation
 from tinklas.search.analyzer import fold
-from tinklas.taxonomy.models import NaceActivity, Region
+from tinklas.taxonomy.models import Region
 
 # Rows looked up together, and how often the progress is told.
 CHUNK_ROWS = 50
 # Fields whose values were read from the database: validating them would read them again
 # (the slug is made when saving).
 LOOKED_UP = ["slug", "municipality", "main_activity"]
-
-
-def shown(value: Any) -> str:
-    """A value as the results page shows it, old or new."""
-    if value is None:
-        return ""
-    if isinstance(value, NaceActivity):
-        return value.code
-    if isinstance(value, Decimal):
-        return str(int(value))
-    if hasattr(value, "isoformat"):
-        return str(value.isoformat())
-    return str(value)
-
-
-def same(old: Any, new: Any) -> bool:
-    """Equal, an empty text counting as no value (a headcount of 0 is a value)."""
-    return (None if old == "" else old) == (None if new == "" else new)
-
-
-def described(organisation: Organisation) -> str:
-    code = organisation.company_code or _("no company code")
-    return f"{organisation.name} ({code})"
-
-
-def error_columns(error: ValidationError) -> list[dict[str, str]]:
-    """A model's validation errors under the columns of the fields they are about."""
-    return [
-        {"column": COLUMN_OF_FIELD.get(field_name, ""), "message": message}
-        for field_name, messages in error.message_dict.items()
-        for message in messages
-    ]
 
 
 class RowProcessor:
@@ -219,7 +182,7 @@ class RowProcessor:
                 # The company code's uniqueness is checked by clean() with a clearer message.
                 organisation.full_clean(exclude=LOOKED_UP, validate_constraints=False)
             except ValidationError as error:
-                result["errors"].extend(error_columns(error))
+                result["errors"].extend(error_columns(error, MEMBER_LIST))
         return organisation
 
     def compare(
@@ -232,7 +195,11 @@ class RowProcessor:
             old = getattr(organisation, field_name)
             if same(old, value):
                 continue
-            change = {"column": COLUMN_OF_FIELD[field_name], "old": shown(old), "new": shown(value)}
+            change = {
+                "column": MEMBER_LIST.column_of_field[field_name],
+                "old": shown(old),
+                "new": shown(value),
+            }
             if not may_edit:
                 change["message"] = _(
                     "Not changed: a registered organisation's data is changed by its "
@@ -294,7 +261,7 @@ class RowProcessor:
                     exclude=["cluster", "organisation"], validate_constraints=False
                 )
             except ValidationError as error:
-                result["errors"].extend(error_columns(error))
+                result["errors"].extend(error_columns(error, MEMBER_LIST))
         return membership
 
     def compare_membership(
@@ -339,13 +306,6 @@ class RowProcessor:
             )
 
     def finish(self, result: dict[str, Any]) -> dict[str, Any]:
-        if result["errors"]:
-            result["fate"] = "error"
-            self.failed = True
-        elif "new" in (result["organisation"], result["membership"]):
-            result["fate"] = "new"
-        elif result["organisation"] == "updated" or result["membership"] in {"updated", "ended"}:
-            result["fate"] = "updated"
-        else:
-            result["fate"] = "unchanged"
+        result["fate"] = fate_of(result, ["organisation", "membership"])
+        self.failed = self.failed or result["fate"] == "error"
         return result
