@@ -63,3 +63,43 @@ def english_messages():  # type: ignore[no-untyped-def]
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def open_data(client):  # type: ignore[no-untyped-def]
+    """Downloads today's open-data zip as a visitor would: its files' rows by file name."""
+    import csv
+    import io
+    import zipfile
+
+    from django.urls import reverse
+
+    def download() -> dict[str, list[dict[str, str]]]:
+        response = client.get(reverse("opendata:archive"))
+        assert response.status_code == 200
+        archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+        return {
+            name: list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig"))))
+            for name in archive.namelist()
+            if name.endswith(".csv")
+        }
+
+    return download
+
+
+@pytest.fixture
+def key_figures():  # type: ignore[no-untyped-def]
+    """Today's key figures as the home and network pages show them (cached)."""
+    from django.utils import timezone
+
+    from tinklas.network import figures
+
+    return lambda: figures.overview(timezone.localdate()).figures
+
+
+@pytest.fixture
+def network():  # type: ignore[no-untyped-def]
+    """The association, as its staff describe it in the administration before anything else."""
+    from tinklas.network.models import Network
+
+    return Network.objects.create(name="Klasterių tinklas", founded_on=datetime.date(2020, 5, 27))

@@ -68,16 +68,19 @@ def audited_as(user: User | None, request_id: str) -> Iterator[None]:
 def create_run(
     kind: ImportKind,
     cluster: Cluster | None,
-    user: User,
+    user: User | None,
     file_name: str,
     file_format: str,
     content: bytes,
     table: Table,
+    *,
+    now: bool = False,
 ) -> ImportRun:
-    """Keeps the upload, already read once, and starts its dry run. Raises
-    retention.DailyLimitReached when the cluster has had its imports for the day."""
+    """Keeps the upload, already read once, and starts its dry run: in the background for a
+    large file, unless `now` (a command waits for it). Raises retention.DailyLimitReached
+    when the cluster has had its imports for the day."""
     with transaction.atomic():
-        if cluster is not None:
+        if cluster is not None and user is not None:  # commands are not limited
             claim_daily_run(cluster, user)
         run = ImportRun.objects.create(
             kind=kind.key,
@@ -90,7 +93,7 @@ def create_run(
             language=translation.get_language() or settings.LANGUAGE_CODE,
             total_rows=len(table.rows),
         )
-    if in_background(run):
+    if in_background(run) and not now:
         check_in_background.enqueue(run.pk)
     else:
         run_safely(run, lambda run: check(run, table), worker=False)
@@ -153,9 +156,10 @@ def check(run: ImportRun, table: Table | None = None) -> None:
     save_record(run, "checked_at")
 
 
-def start_commit(run: ImportRun, user: User) -> bool:
-    """Commits a checked run without errors, now or in the background; False when it is not
-    (any more) waiting to be committed, for example after a second click."""
+def start_commit(run: ImportRun, user: User | None, *, now: bool = False) -> bool:
+    """Commits a checked run without errors, now or in the background (a large file, unless
+    `now`); False when it is not (any more) waiting to be committed, for example after a
+    second click."""
     claimed = (
         ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.CHECKED, error_rows=0)
         .filter(Q(new_rows__gt=0) | Q(updated_rows__gt=0))
@@ -164,7 +168,7 @@ def start_commit(run: ImportRun, user: User) -> bool:
     if not claimed:
         return False
     run.refresh_from_db()
-    if in_background(run):
+    if in_background(run) and not now:
         commit_in_background.enqueue(run.pk)
     else:
         run_safely(run, commit, worker=False)

@@ -37,6 +37,7 @@ from tinklas.imports.values import (
 )
 from tinklas.organisations.identifiers import clean_company_code
 from tinklas.search.analyzer import fold
+from tinklas.search.analyzer import words as words_of
 from tinklas.taxonomy.models import Ecosystem, Sector
 
 TEXT_FIELDS = {"slug", "acronym", "technologies", "contact_person", "contact_phone"}
@@ -48,6 +49,8 @@ ADDRESS_SEPARATORS = re.compile(r"[\s;,]+")
 FULL_DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 YEAR = re.compile(r"(?<![\d-])\d{4}(?![\d-])")
 ISSUERS = {fold(value): value for value in Label.Issuer.values if value != Label.Issuer.OTHER}
+# Cells read by the rules of the row's country: without a country column, the network's.
+FOREIGN_HINTED = {"municipality", "coordinator_code"}
 YES = {"yes", "y", "true", "1", "taip", "x"}
 NO = {"no", "n", "false", "0", "ne"}
 
@@ -77,6 +80,10 @@ class ParsedCluster:
     @property
     def names(self) -> list[str]:
         return [self.values[key] for key in NAME_KEYS if self.values.get(key)]
+
+
+def folded_words(text: str) -> list[str]:
+    return [fold(word) for word in words_of(text)]
 
 
 @cache
@@ -109,7 +116,7 @@ def parse_labels(cell: Cell, today: datetime.date) -> list[ParsedLabel]:
 
 
 def parse_label(entry: str, today: datetime.date) -> ParsedLabel:
-    words = fold(entry).split()
+    words = folded_words(entry)
     kinds = {kind_words()[word] for word in words if word in kind_words()}
     if len(kinds) != 1:
         raise CellError(
@@ -272,10 +279,14 @@ def parse_cluster_row(row: SourceRow, vocabularies: Vocabularies, terms: Terms) 
             continue
         try:
             read_cell(parsed, key, cell, vocabularies, terms)
-        except CellError as error:
-            parsed.errors.append((key, str(error)))
-        except ValidationError as error:
-            parsed.errors.append((key, " ".join(error.messages)))
+        except (CellError, ValidationError) as error:
+            message = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            if key in FOREIGN_HINTED and row.values.get("country") is None:
+                message += " " + _(
+                    "For a cluster of another country, give the country (such as LV) in the "
+                    "country column."
+                )
+            parsed.errors.append((key, message))
     if not parsed.names:
         parsed.errors.append((NAME_KEYS[0], _("Give the cluster's name in at least one language.")))
     if parsed.network_founding_member and parsed.network_joined_on is None:

@@ -3,14 +3,10 @@ figures as a visitor gets them, and a small registry with one member cluster of 
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
-import zipfile
 from collections.abc import Callable
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 from stdnum.lt import pvm
 
@@ -18,39 +14,8 @@ from tinklas.accounts.tests import factories as people
 from tinklas.applications.models import ApplicationMember, ClusterApplication
 from tinklas.clusters.models import Cluster
 from tinklas.clusters.tests.factories import ClusterFactory, MembershipFactory
-from tinklas.network import figures
 from tinklas.network.models import Network, NetworkMembership
 from tinklas.taxonomy.models import Region, Sector
-
-OpenData = dict[str, list[dict[str, str]]]
-
-
-@pytest.fixture
-def open_data(client) -> Callable[[], OpenData]:  # type: ignore[no-untyped-def]
-    """Downloads today's open-data zip as a visitor would: its files' rows by file name."""
-
-    def download() -> OpenData:
-        response = client.get(reverse("opendata:archive"))
-        assert response.status_code == 200
-        archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
-        return {
-            name: list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig"))))
-            for name in archive.namelist()
-            if name.endswith(".csv")
-        }
-
-    return download
-
-
-@pytest.fixture
-def key_figures() -> Callable[[], figures.KeyFigures]:
-    """Today's key figures as the home and network pages show them (cached)."""
-    return lambda: figures.overview(timezone.localdate()).figures
-
-
-@pytest.fixture
-def network() -> Network:
-    return Network.objects.create(name="Klasterių tinklas", founded_on=datetime.date(2020, 5, 27))
 
 
 @pytest.fixture
