@@ -11,7 +11,8 @@ AUDITED: dict[str, tuple[list[str], list[str]]] = {
     "taxonomy.Sector": ([], ["ecosystems"]),
     "taxonomy.Ecosystem": ([], []),
     "organisations.Organisation": (["is_member", "size_class", "updated_at"], ["other_activities"]),
-    "clusters.Cluster": (["member_count", "updated_at"], ["sectors", "ecosystems"]),
+    # The application a cluster came from is logged on the application's side.
+    "clusters.Cluster": (["member_count", "updated_at", "application"], ["sectors", "ecosystems"]),
     "clusters.Membership": ([], []),
     "clusters.Label": ([], []),
     "clusters.ClusterManagerRole": ([], []),

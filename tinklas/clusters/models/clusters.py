@@ -209,10 +209,14 @@ class Cluster(Timestamped):
     def is_published(self) -> bool:
         return self.status == Cluster.Status.PUBLISHED
 
+    def slug_base(self) -> str:
+        """What the slug is made from: the acronym when it says something, else the name."""
+        return self.acronym if self.acronym and len(self.acronym) > 2 else self.name
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
             self.slug = unique_slug(
-                self.acronym if self.acronym and len(self.acronym) > 2 else self.name,
+                self.slug_base(),
                 lambda slug: Cluster.objects.filter(slug=slug).exclude(pk=self.pk).exists(),
             )
         super().save(*args, **kwargs)

@@ -94,7 +94,9 @@ class Coordinators:
         for field_name, value in prefill.items():
             setattr(organisation, field_name, value)
         try:
-            organisation.full_clean(exclude=["slug"], validate_constraints=False)
+            # The register's own data, under a code no organisation has (looked up above):
+            # only the fields' own limits are checked, not the namesakes clean() looks for.
+            organisation.clean_fields(exclude=["slug"])
         except ValidationError:
             return None
         self.registered[key] = organisation

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from tinklas.accounts.models import User
 from tinklas.clusters.models import Cluster, Label
 from tinklas.common.partial_dates import shown_partial_date
+from tinklas.common.text import unique_slug
 from tinklas.imports.clusters.columns import CLUSTER_LIST, NAME_KEYS
 from tinklas.imports.clusters.coordinators import Coordinators
 from tinklas.imports.clusters.values import ParsedCluster, ParsedLabel, Terms, parse_cluster_row
@@ -159,9 +160,9 @@ class ClusterRowProcessor:
         labels = self.labels_for(parsed, cluster, result)
         membership = self.network_membership_for(parsed, cluster, result)
         if not result["errors"]:
-            self.index.add(cluster)
             if self.write and not self.failed:
                 self.save(cluster, coordinator, parsed, labels, membership, result)
+            self.index.add(cluster)  # with the slug it was saved with
 
     def first_mention(
         self, parsed: ParsedCluster, existing: Cluster | None, result: dict[str, Any]
@@ -363,12 +364,24 @@ class ClusterRowProcessor:
                     coordinator.save()
                 if coordinator is not None:
                     cluster.coordinator = coordinator
+                new = cluster.pk is None
+                if new and not cluster.slug:
+                    # Every taken slug is in the index: no query per candidate.
+                    cluster.slug = unique_slug(
+                        cluster.slug_base(), lambda slug: ("slug", slug) in self.index.by_key
+                    )
                 if result["cluster"] != "unchanged" or result["coordinator"]:
                     cluster.save()
-                if parsed.sectors is not None:
-                    cluster.sectors.set(parsed.sectors)
-                if parsed.ecosystems is not None:
-                    cluster.ecosystems.set(parsed.ecosystems)
+                for chosen, related in (
+                    (parsed.sectors, cluster.sectors),
+                    (parsed.ecosystems, cluster.ecosystems),
+                ):
+                    # A new cluster has none to compare with; a registered one changes only
+                    # when the row's list differs (compare() reported it).
+                    if chosen is not None and new:
+                        related.add(*chosen)
+                    elif chosen is not None and result["cluster"] == "updated":
+                        related.set(chosen)
                 for label in labels:
                     label.cluster = cluster
                     label.save()
