@@ -6,23 +6,31 @@ A file is recognised by its header, never by its name, and read as a stream, one
 time, so that a file of 40 MB never sits in memory, through tinklas.common.uploads: a line
 longer than the upload limit (a file without line breaks, a quote never closed) or a row of
 too many cells or characters stops the file. Each row comes out either parsed or as a
-problem naming its line and field; what the rows mean is organisations/register/loading.py's."""
+problem naming its line and field; what the rows mean is organisations/register/loading.py's.
+
+Rows end at a line feed, with or without a carriage return before it (LF or CR LF, mixed in
+one file as they come); a line break inside a quoted value is part of the value. A carriage
+return anywhere else in a line, outside quotes, may end a row (files whose lines end in CR
+alone) or be a stray character in a value: which one cannot be told, so the row is refused
+in words saying what to do, and the rest of the file is still checked."""
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO
 
 from django.conf import settings
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from tinklas.common import uploads
+from tinklas.organisations.register.problems import Message
 
 REGISTERED_HEADER = (
     "ja_kodas",
@@ -60,8 +68,35 @@ class FileKind(enum.StrEnum):
 HEADERS = {REGISTERED_HEADER: FileKind.REGISTERED, DEREGISTERED_HEADER: FileKind.DEREGISTERED}
 
 
+# Said of a line that a carriage return breaks outside quotes (see the module's docstring).
+BROKEN_BY_CARRIAGE_RETURN = gettext_noop(
+    "A carriage return (CR) stands inside the line, outside quotation marks, so it is not "
+    "clear whether the row ends there. Save the file with line breaks only at the ends of "
+    "rows (LF or CR LF), or put the value that holds the carriage return in quotation marks."
+)
+FIRST_LINE_BROKEN_BY_CARRIAGE_RETURN = gettext_noop(
+    "The first line holds a carriage return (CR) before its end, as a file whose lines end "
+    "in CR alone does. Save the file with line breaks LF or CR LF and load it again."
+)
+UNREADABLE_ROW = gettext_noop(
+    "The row cannot be read as pipe-separated text: check its quotation marks."
+)
+
+
+@dataclass
+class RegisterSource:
+    """A file to load: its name for messages and a way to open it (as bytes), twice."""
+
+    name: str
+    open: Callable[[], contextlib.AbstractContextManager[IO[bytes]]]
+
+
 class RegisterFileError(Exception):
     """The file as a whole cannot be read as a register file; the message says why."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message  # a Message when it is the loader's own, to word it again
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +118,35 @@ class RegisterRow:
 @dataclass(frozen=True, slots=True)
 class RowProblem:
     line: int
-    message: str
+    message: Message
+    # The row's company code when that much of it is right, so that a code given twice is
+    # found in the same check as the row's other problem.
+    code: str = ""
+
+
+class FieldError(ValueError):
+    """A value of a row that is wrong; the message names its column."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class RememberedLines:
+    """The lines of a file on their way to csv, remembering the last one given, to say why
+    csv could not read a row (csv's own errors speak of Python)."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.last = ""
+        self._lines = iter(lines)
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self._lines:
+            self.last = line
+            yield line
+
+    def broken_by_carriage_return(self) -> bool:
+        return "\r" in self.last.rstrip("\r\n")
 
 
 def expected_headers() -> str:
@@ -100,10 +163,23 @@ def recognise(header: list[str]) -> FileKind:
     kind = HEADERS.get(tuple(column.strip().lower() for column in header))
     if kind is None:
         raise RegisterFileError(
-            _("The first line is not a header of the register's files. Expected: %(expected)s.")
-            % {"expected": expected_headers()}
+            Message(
+                gettext_noop(
+                    "The first line is not a header of the register's files. Expected: "
+                    "%(expected)s."
+                ),
+                {"expected": expected_headers()},
+            )
         )
     return kind
+
+
+def unreadable_header(lines: RememberedLines) -> RegisterFileError:
+    if lines.broken_by_carriage_return():
+        return RegisterFileError(Message(FIRST_LINE_BROKEN_BY_CARRIAGE_RETURN))
+    return RegisterFileError(
+        Message(gettext_noop("The first line cannot be read as pipe-separated text."))
+    )
 
 
 def header_kind(binary: IO[bytes]) -> FileKind:
@@ -113,47 +189,50 @@ def header_kind(binary: IO[bytes]) -> FileKind:
     try:
         text = codecs.decode(first_line, "utf-8-sig")
     except UnicodeDecodeError:
-        raise RegisterFileError(_("The file is not UTF-8 text.")) from None
-    return recognise(next(csv.reader([text.rstrip("\r\n")], delimiter="|"), []))
+        raise RegisterFileError(Message(gettext_noop("The file is not UTF-8 text."))) from None
+    lines = RememberedLines([text.rstrip("\r\n")])
+    try:
+        return recognise(next(csv.reader(lines, delimiter="|"), []))
+    except csv.Error:
+        raise unreadable_header(lines) from None
 
 
 def read_rows(binary: IO[bytes]) -> tuple[FileKind, Iterator[RegisterRow | RowProblem]]:
     """The kind of file and its rows, read one at a time. Raises RegisterFileError for an
-    unknown header, text that is not UTF-8 or quoting that cannot be read."""
+    unknown header, text that is not UTF-8 or a line past the upload limits."""
     register_limits = limits()
-    reader = uploads.CsvRows(
-        uploads.text_lines(binary, register_limits),
-        register_limits,
-        delimiter="|",
-        quotechar='"',
-        doublequote=True,
-    )
+    lines = RememberedLines(uploads.text_lines(binary, register_limits))
+    reader = uploads.CsvRows(lines, register_limits, delimiter="|", quotechar='"', doublequote=True)
     try:
         header = next(reader, None)
     except csv.Error:
-        raise RegisterFileError(
-            _("The first line cannot be read as pipe-separated text.")
-        ) from None
+        raise unreadable_header(lines) from None
     except uploads.UploadRefused as error:
         raise RegisterFileError(str(error)) from None
     if header is None:
-        raise RegisterFileError(_("The file is empty."))
+        raise RegisterFileError(Message(gettext_noop("The file is empty.")))
     kind = recognise(header)
-    return kind, rows_of(reader, kind)
+    return kind, rows_of(reader, lines, kind)
 
 
-def rows_of(reader: uploads.CsvRows, kind: FileKind) -> Iterator[RegisterRow | RowProblem]:
+def rows_of(
+    reader: uploads.CsvRows, lines: RememberedLines, kind: FileKind
+) -> Iterator[RegisterRow | RowProblem]:
     line_number = reader.line_num
     width = len(REGISTERED_HEADER if kind == FileKind.REGISTERED else DEREGISTERED_HEADER)
     while True:
         first_line = line_number + 1  # a quoted value may span lines: report where it starts
         try:
             values = next(reader, None)
-        except csv.Error as error:
-            raise RegisterFileError(
-                _("Line %(line)s cannot be read: %(reason)s.")
-                % {"line": first_line, "reason": error}
-            ) from None
+        except csv.Error:
+            # csv drops the rest of the line and starts afresh on the next one, so the
+            # check goes on and lists every such line.
+            line_number = reader.line_num
+            broken = lines.broken_by_carriage_return()
+            yield RowProblem(
+                first_line, Message(BROKEN_BY_CARRIAGE_RETURN if broken else UNREADABLE_ROW)
+            )
+            continue
         except uploads.UploadRefused as error:
             raise RegisterFileError(str(error)) from None
         if values is None:
@@ -164,14 +243,18 @@ def rows_of(reader: uploads.CsvRows, kind: FileKind) -> Iterator[RegisterRow | R
         if len(values) != width:
             yield RowProblem(
                 first_line,
-                _("%(found)s fields instead of %(expected)s.")
-                % {"found": len(values), "expected": width},
+                Message(
+                    gettext_noop("%(found)s fields instead of %(expected)s."),
+                    {"found": len(values), "expected": width},
+                ),
             )
             continue
+        values = [value.strip() for value in values]
         try:
-            yield parse_row(first_line, [value.strip() for value in values], kind)
-        except ValueError as error:
-            yield RowProblem(first_line, str(error))
+            yield parse_row(first_line, values, kind)
+        except FieldError as error:
+            code = values[0] if CODE.fullmatch(values[0]) else ""
+            yield RowProblem(first_line, error.message, code)
 
 
 def parse_row(line: int, values: list[str], kind: FileKind) -> RegisterRow:
@@ -187,14 +270,17 @@ def parse_row(line: int, values: list[str], kind: FileKind) -> RegisterRow:
         status_since = deregistered_on
         extract = values[7]
     if not CODE.fullmatch(code):
-        raise ValueError(
-            _("ja_kodas: %(value)s is not a company code (digits only).") % {"value": code[:40]}
+        raise FieldError(
+            Message(
+                gettext_noop("ja_kodas: %(value)s is not a company code (digits only)."),
+                {"value": code[:40]},
+            )
         )
     if not name:
-        raise ValueError(_("ja_pavadinimas: the name is empty."))
+        raise FieldError(Message(gettext_noop("ja_pavadinimas: the name is empty.")))
     extract_date = date_in("formavimo_data", extract)
     if extract_date is None:
-        raise ValueError(_("formavimo_data: the extract date is empty."))
+        raise FieldError(Message(gettext_noop("formavimo_data: the extract date is empty.")))
     return RegisterRow(
         line=line,
         code=code,
@@ -212,7 +298,7 @@ def parse_row(line: int, values: list[str], kind: FileKind) -> RegisterRow:
 
 
 def date_in(column: str, value: str) -> datetime.date | None:
-    """A date of the files (YYYY-MM-DD); None when empty. ValueError names the column."""
+    """A date of the files (YYYY-MM-DD); None when empty. FieldError names the column."""
     if not value:
         return None
     try:
@@ -220,7 +306,9 @@ def date_in(column: str, value: str) -> datetime.date | None:
             raise ValueError
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(
-            _("%(column)s: %(value)s is not a date (YYYY-MM-DD).")
-            % {"column": column, "value": value[:40]}
+        raise FieldError(
+            Message(
+                gettext_noop("%(column)s: %(value)s is not a date (YYYY-MM-DD)."),
+                {"column": column, "value": value[:40]},
+            )
         ) from None

@@ -1,37 +1,41 @@
 """The register of legal entities: what its status names mean, and loading its files.
 
 A load is all or nothing for the whole run: every file is read once to check it (header,
-field count, codes, dates) and, only if nothing is wrong anywhere, read again and written in
-one transaction, in batches of bounded size. The newest extract wins: a row replaces the
-stored one only when its extract date (formavimo_data) is the same or newer.
+field count, codes, dates, a code given twice: checking.py) and, only if nothing is wrong
+anywhere, read again and written in one transaction, in batches of bounded size, so that
+memory stays small whatever the files' size. The newest extract wins: a row replaces the
+stored one only when its extract date (formavimo_data) is the same or newer. The problems are
+worded in the load's language (RegisterLoad.language: the command's, or that of the person
+who started it on the staff page).
 
 The register covers Lithuania only; its status names are Lithuanian, as the files give them.
 Looking an entity up and comparing it with an organisation: organisations/register/lookup.py."""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
 from functools import lru_cache
-from typing import IO, Any
+from typing import Any
 
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from tinklas.common import derived
 from tinklas.organisations.models import LegalEntity, RegisterLoad
+from tinklas.organisations.register.checking import Check, FileCounts, check_files
 from tinklas.organisations.register.files import (
     FileKind,
-    RegisterFileError,
     RegisterRow,
+    RegisterSource,
     RowProblem,
     read_rows,
 )
 from tinklas.organisations.register.lookup import folded
+from tinklas.organisations.register.problems import Message, problem_record
 
 Status = LegalEntity.Status
 # The deregistered file has no status columns; its rows get the register's own name for it.
@@ -57,8 +61,6 @@ STATUS_FRAGMENTS: list[tuple[str, LegalEntity.Status]] = [
 ]
 
 BATCH_SIZE = 900  # rows read and written at a time; under SQLite's 999 parameters
-PROGRESS_EVERY = 10_000  # rows between two progress updates while checking
-MAX_PROBLEMS_KEPT = 100
 
 
 @lru_cache(maxsize=512)  # a load meets a few dozen names, 230,000 times
@@ -76,40 +78,6 @@ def classify_status(status_name: str) -> LegalEntity.Status:
 
 
 # Loading.
-
-
-@dataclass
-class RegisterSource:
-    """A file to load: its name for messages and a way to open it (as bytes), twice."""
-
-    name: str
-    open: Callable[[], contextlib.AbstractContextManager[IO[bytes]]]
-
-
-@dataclass
-class FileCounts:
-    name: str
-    kind: str = ""
-    rows: int = 0
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    older: int = 0
-    problems: int = 0
-
-
-@dataclass
-class Check:
-    files: list[FileCounts] = field(default_factory=list)
-    problems: list[dict[str, object]] = field(default_factory=list)
-    problem_count: int = 0
-    rows: int = 0
-
-    def add_problem(self, counts: FileCounts, line: int | None, message: str) -> None:
-        counts.problems += 1
-        self.problem_count += 1
-        if len(self.problems) < MAX_PROBLEMS_KEPT:
-            self.problems.append({"file": counts.name, "line": line, "message": message})
 
 
 def row_values(row: RegisterRow, kind: str) -> tuple[object, ...]:
@@ -147,28 +115,6 @@ FIELDS = [
 DATE_FIELDS = ["registered_on", "status_since", "deregistered_on"]
 
 
-def check_files(sources: list[RegisterSource], progress: Callable[[int], None]) -> Check:
-    """Reads every file once without writing: its kind, rows and problems."""
-    check = Check()
-    for source in sources:
-        counts = FileCounts(source.name)
-        check.files.append(counts)
-        with source.open() as binary:
-            try:
-                kind, rows = read_rows(binary)
-                counts.kind = kind
-                for row in rows:
-                    counts.rows += 1
-                    check.rows += 1
-                    if isinstance(row, RowProblem):
-                        check.add_problem(counts, row.line, row.message)
-                    if check.rows % PROGRESS_EVERY == 0:
-                        progress(check.rows)
-            except RegisterFileError as error:
-                check.add_problem(counts, None, str(error))
-    return check
-
-
 def batches(rows: Iterable[RegisterRow | RowProblem]) -> Iterator[list[RegisterRow]]:
     batch: list[RegisterRow] = []
     for row in rows:
@@ -184,7 +130,9 @@ def batches(rows: Iterable[RegisterRow | RowProblem]) -> Iterator[list[RegisterR
 def write_batch(rows: list[RegisterRow], kind: str, counts: FileCounts) -> None:
     """Stores the rows whose extract is the same as or newer than the stored one."""
     latest: dict[str, RegisterRow] = {}
-    for row in rows:  # the same code twice in a batch: the newer extract, else the later row
+    # A code twice in one file is refused by the check; should the file have changed since,
+    # one statement must still not write a code twice: the newer extract, else the later row.
+    for row in rows:
         kept = latest.get(row.code)
         if kept is not None:
             counts.older += 1
@@ -297,7 +245,8 @@ def load_register(load: RegisterLoad, sources: list[RegisterSource]) -> Register
 
     load.state = RegisterLoad.State.CHECKING
     load.save(update_fields=["state"])
-    check = check_files(sources, progress)
+    with translation.override(load.language or None):
+        check = check_files(sources, progress)
     if check.problem_count:
         save(RegisterLoad.State.REFUSED, check)
         return load
@@ -322,19 +271,20 @@ def load_uploaded_files(load_id: int) -> None:
     load = RegisterLoad.objects.get(pk=load_id)
     sources = [stored_source(file["name"], file["stored_as"]) for file in load.files]
     try:
+        load_register(load, sources)
+    except Exception:
+        # Whatever stopped it, the transaction wrote nothing: say so on the page.
         with translation.override(load.language or None):
-            try:
-                load_register(load, sources)
-            except Exception:
-                # Whatever stopped it, the transaction wrote nothing: say so on the page.
-                message = _("The load stopped with an unexpected error; nothing was written.")
-                RegisterLoad.objects.filter(pk=load.pk).update(
-                    state=RegisterLoad.State.REFUSED,
-                    finished_at=timezone.now(),
-                    problem_count=1,
-                    problems=[{"file": "", "line": None, "message": message}],
-                )
-                raise
+            message = Message(
+                gettext_noop("The load stopped with an unexpected error; nothing was written.")
+            )
+        RegisterLoad.objects.filter(pk=load.pk).update(
+            state=RegisterLoad.State.REFUSED,
+            finished_at=timezone.now(),
+            problem_count=1,
+            problems=[problem_record("", None, message)],
+        )
+        raise
     finally:
         for file in load.files:
             default_storage.delete(file["stored_as"])

@@ -35,6 +35,7 @@ from tinklas.organisations.register.files import (
     limits,
 )
 from tinklas.organisations.register.loading import load_uploaded_files
+from tinklas.organisations.register.problems import reworded
 
 LOAD_REGISTER = "organisations.load_register"
 LOADS_SHOWN = 10
@@ -130,6 +131,8 @@ def register_import(request: HtmxHttpRequest) -> HttpResponse:
             )
         return redirect("organisations:register")
     loads = list(RegisterLoad.objects.select_related("started_by")[:LOADS_SHOWN])
+    for load in loads:  # each load's problems in the language of this page, not its starter's
+        load.problems = [reworded(problem) for problem in load.problems]
     in_progress = any(load.in_progress for load in loads)
     context = {"form": form, "loads": loads, "in_progress": in_progress}
     if request.htmx and not request.htmx.boosted and request.method == "GET":

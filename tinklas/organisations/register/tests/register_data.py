@@ -73,10 +73,11 @@ def register_file(
     return path
 
 
-def load(*paths: Path) -> RegisterLoad:
-    """Loads the files as the command does."""
+def load(*paths: Path, language: str = "en") -> RegisterLoad:
+    """Loads the files as the command does (in English), or as the staff page does in the
+    language of the person who started the load."""
     sources = [
         RegisterSource(path.name, lambda path=path: path.open("rb"))  # type: ignore[misc]
         for path in paths
     ]
-    return load_register(RegisterLoad.objects.create(language="en"), sources)
+    return load_register(RegisterLoad.objects.create(language=language), sources)

@@ -3,6 +3,7 @@ writes them, empty dates, and problems named by line and field."""
 
 import datetime
 import io
+import re
 
 import pytest
 
@@ -155,3 +156,64 @@ def test_a_field_longer_than_a_cell_may_be_is_refused(settings):
             f"{DEREGISTERED_HEADER}\n"
             "110003978|UAB Pienas ir kiti pieninė|Kaunas|1996-04-03|310|UAB|2024-05-06|2026-08-28"
         )
+
+
+def deregistered_row(
+    name: str = "UAB Pienas", address: str = "Kaunas", registered: str = "1996-04-03"
+) -> str:
+    return f"110003978|{name}|{address}|{registered}|310|UAB|2024-05-06|2026-08-28"
+
+
+def test_rows_ending_in_lf_and_cr_lf_mixed_in_one_file_are_read_at_their_lines():
+    _kind, rows = rows_of(
+        DEREGISTERED_HEADER
+        + "\r\n"
+        + deregistered_row()
+        + "\n"
+        + deregistered_row("UAB Duona")
+        + "\r\n"
+        + deregistered_row("UAB Sūris")
+        + "\r\r\n"  # a carriage return too many before the line feed: still the row's end
+        + deregistered_row('"UAB\r\nMedus"')  # a line break inside quotes: part of the value
+        + "\r\n"
+        + deregistered_row("UAB Grūdai")
+    )
+    assert [(row.line, row.name, row.extract_date) for row in rows] == [  # type: ignore[union-attr]
+        (2, "UAB Pienas", datetime.date(2026, 8, 28)),
+        (3, "UAB Duona", datetime.date(2026, 8, 28)),
+        (4, "UAB Sūris", datetime.date(2026, 8, 28)),
+        (5, "UAB\r\nMedus", datetime.date(2026, 8, 28)),
+        (7, "UAB Grūdai", datetime.date(2026, 8, 28)),
+    ]
+
+
+def test_a_carriage_return_inside_a_line_is_refused_in_plain_words_and_the_check_goes_on():
+    _kind, rows = rows_of(
+        "\n".join(
+            [
+                DEREGISTERED_HEADER,
+                deregistered_row(),
+                deregistered_row(address="Kaunas\rVilnius"),
+                deregistered_row(registered="1996-04-33"),
+            ]
+        )
+    )
+    good, broken, later = rows
+    assert isinstance(good, RegisterRow)
+    assert isinstance(broken, RowProblem) and broken.line == 3
+    assert broken.message.startswith("A carriage return (CR) stands inside the line")
+    assert "Save the file with line breaks only at the ends of rows (LF or CR LF)" in (
+        broken.message
+    )
+    assert "new-line character" not in broken.message  # never Python's own words
+    assert isinstance(later, RowProblem) and later.line == 4
+    assert later.message == "ja_reg_data: 1996-04-33 is not a date (YYYY-MM-DD)."
+
+
+def test_a_file_whose_lines_end_in_a_carriage_return_alone_is_refused_saying_so():
+    text = "\r".join([DEREGISTERED_HEADER, deregistered_row(), deregistered_row("UAB Duona")])
+    expected = "The first line holds a carriage return (CR) before its end"
+    with pytest.raises(RegisterFileError, match=re.escape(expected)):
+        header_kind(io.BytesIO(text.encode()))
+    with pytest.raises(RegisterFileError, match=re.escape(expected)):
+        rows_of(text)

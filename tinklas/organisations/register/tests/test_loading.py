@@ -2,12 +2,23 @@
 order, a bad file or row writes nothing, and the command reports what each file did."""
 
 import datetime
+import gc
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from tinklas.organisations.models import LegalEntity, RegisterLoad
-from tinklas.organisations.register.loading import FIELDS, classify_status, upsert
+from tinklas.organisations.register import loading
+from tinklas.organisations.register.checking import check_files
+from tinklas.organisations.register.files import RegisterRow, RegisterSource
+from tinklas.organisations.register.loading import (
+    BATCH_SIZE,
+    FIELDS,
+    classify_status,
+    load_register,
+    upsert,
+)
 from tinklas.organisations.register.tests.register_data import (
     DEREGISTERED_HEADER,
     REGISTERED_HEADER,
@@ -203,3 +214,147 @@ def test_the_command_fails_naming_the_file_and_line_and_writes_nothing(tmp_path,
     assert f"{path}: line 3: isreg_data: 31/12/2025 is not a date (YYYY-MM-DD)." in errors
     assert not LegalEntity.objects.exists()
     assert RegisterLoad.objects.get().state == RegisterLoad.State.REFUSED
+
+
+def test_a_code_twice_in_one_file_refuses_the_run_naming_the_file_and_both_lines(tmp_path):
+    other = register_file(
+        tmp_path / "JAR_ISREGISTRUOTI.csv", DEREGISTERED_HEADER, [deregistered(DUONA)]
+    )
+    path = register_file(
+        tmp_path / "JAR_IREGISTRUOTI.csv",
+        REGISTERED_HEADER,
+        [
+            registered(SILAS, "UAB Pirmas"),  # line 2
+            registered(DUONA),
+            registered(company_code("30000003"), registered_on="2026-02-30"),  # line 4
+            registered(SILAS, "UAB Antras"),  # line 5
+            registered(SILAS, "UAB Trečias"),  # line 6
+        ],
+    )
+    loaded = load(other, path)
+    assert loaded.state == RegisterLoad.State.REFUSED
+    assert not LegalEntity.objects.exists()  # not even the rows given once
+    assert loaded.problem_count == 3
+    assert [
+        (problem["file"], problem["line"], problem["message"]) for problem in loaded.problems
+    ] == [
+        ("JAR_IREGISTRUOTI.csv", 4, "ja_reg_data: 2026-02-30 is not a date (YYYY-MM-DD)."),
+        (
+            "JAR_IREGISTRUOTI.csv",
+            5,
+            f"ja_kodas: the code {SILAS} is on line 2 and again on line 5. An extract gives "
+            "each entity once: delete the wrong row, or take the file again from the Centre "
+            "of Registers.",
+        ),
+        (
+            "JAR_IREGISTRUOTI.csv",
+            6,
+            f"ja_kodas: the code {SILAS} is on line 2 and again on line 6. An extract gives "
+            "each entity once: delete the wrong row, or take the file again from the Centre "
+            "of Registers.",
+        ),
+    ]
+
+
+def test_codes_that_differ_only_by_leading_zeros_are_two_codes(tmp_path):
+    path = register_file(
+        tmp_path / "JAR_IREGISTRUOTI.csv",
+        REGISTERED_HEADER,
+        [registered("0110003978"), registered("110003978"), registered("00110003978")],
+    )
+    assert load(path).state == RegisterLoad.State.DONE
+    assert LegalEntity.objects.count() == 3
+
+
+def test_a_code_in_both_files_of_a_run_is_loaded_and_the_newest_extract_wins(tmp_path):
+    registrations = register_file(
+        tmp_path / "JAR_IREGISTRUOTI.csv",
+        REGISTERED_HEADER,
+        [registered(SILAS, extract="2026-11-01"), registered(DUONA, extract="2026-11-01")],
+    )
+    deregistrations = register_file(
+        tmp_path / "JAR_ISREGISTRUOTI.csv",
+        DEREGISTERED_HEADER,
+        [
+            deregistered(SILAS, extract="2026-11-01"),  # the same day: the deregistration
+            deregistered(DUONA, extract="2026-10-01"),  # older than the registration
+        ],
+    )
+    loaded = load(deregistrations, registrations)
+    assert loaded.state == RegisterLoad.State.DONE and not loaded.problems
+    assert LegalEntity.objects.get(code=SILAS).status == LegalEntity.Status.DEREGISTERED
+    assert LegalEntity.objects.get(code=DUONA).status == LegalEntity.Status.ACTIVE
+
+
+def test_the_command_speaks_one_language_whatever_the_active_one(tmp_path, capsys):
+    path = register_file(
+        tmp_path / "JAR_ISREGISTRUOTI.csv",
+        DEREGISTERED_HEADER,
+        [deregistered(SILAS, deregistered_on="31/12/2025"), deregistered(SILAS)],
+    )
+    with translation.override("lt"), pytest.raises(CommandError) as refused:
+        call_command("import_legal_entities", str(path))
+    output = capsys.readouterr()
+    assert output.out == (
+        f"{path} (deregistered): 2 rows, 0 new, 0 updated, 0 unchanged, 0 older than the "
+        "stored data, 2 problems\n"
+    )
+    assert output.err.splitlines() == [
+        f"{path}: line 2: isreg_data: 31/12/2025 is not a date (YYYY-MM-DD).",
+        f"{path}: line 3: ja_kodas: the code {SILAS} is on line 2 and again on line 3. An "
+        "extract gives each entity once: delete the wrong row, or take the file again from "
+        "the Centre of Registers.",
+    ]
+    assert "2 problems: nothing was written." in str(refused.value)
+
+
+def test_a_load_in_lithuanian_words_its_problems_in_lithuanian(tmp_path):
+    path = register_file(
+        tmp_path / "JAR_IREGISTRUOTI.csv",
+        REGISTERED_HEADER,
+        [registered(SILAS), registered(SILAS), registered(DUONA, extract="")],
+    )
+    loaded = load(path, language="lt")
+    assert [problem["message"] for problem in loaded.problems] == [
+        f"ja_kodas: kodas {SILAS} yra 2 eilutėje ir dar kartą 3 eilutėje. Išraše kiekvienas "
+        "juridinis asmuo pateikiamas vieną kartą: ištrinkite klaidingą eilutę arba dar kartą "
+        "atsisiųskite failą iš Registrų centro.",
+        "formavimo_data: išrašo data tuščia.",
+    ]
+
+
+def test_a_load_holds_one_batch_of_rows_at_a_time_whatever_the_file_size(tmp_path, monkeypatch):
+    """Memory stays bounded: while the files are checked and while they are written, no more
+    rows are alive than one batch, however many the file holds."""
+    rows = 4 * BATCH_SIZE
+    codes = {company_code(f"{38000000 + number:08d}") for number in range(rows)}
+    path = register_file(
+        tmp_path / "JAR_IREGISTRUOTI.csv", REGISTERED_HEADER, [registered(code) for code in codes]
+    )
+    sources = [RegisterSource(path.name, lambda: path.open("rb"))]
+    alive: list[int] = []
+
+    def count_rows_alive() -> None:
+        # Only this file's rows: rows that other tests left to the garbage collector are not
+        # this load's.
+        alive.append(
+            sum(
+                isinstance(thing, RegisterRow) and thing.code in codes for thing in gc.get_objects()
+            )
+        )
+
+    monkeypatch.setattr("tinklas.organisations.register.checking.PROGRESS_EVERY", 500)
+    check_files(sources, lambda _rows: count_rows_alive())
+    checked = len(alive)
+    write = loading.upsert
+
+    def counted_upsert(batch: list) -> None:
+        count_rows_alive()
+        write(batch)
+
+    monkeypatch.setattr(loading, "upsert", counted_upsert)
+    load_register(RegisterLoad.objects.create(language="en"), sources)
+    assert LegalEntity.objects.count() == rows
+    assert checked == rows // 500 and len(alive) > checked  # counted while reading and writing
+    assert max(alive[:checked]) <= 1
+    assert max(alive[checked:]) == BATCH_SIZE  # the batch being written, and no more

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from tinklas.accounts.tests.factories import cluster_manager, staff
 from tinklas.clusters.tests.factories import ClusterFactory
@@ -167,3 +168,55 @@ def test_a_file_over_the_size_limit_is_named_with_the_limit_and_nothing_is_store
     assert "; at most 200\xa0bytes is accepted. Split it into smaller files." in page
     assert not RegisterLoad.objects.exists()
     assert not storage.exists()
+
+
+def test_a_file_whose_lines_end_in_a_carriage_return_alone_is_named_at_once(
+    client, settings, storage
+):
+    settings.TASKS = IMMEDIATE
+    client.force_login(staff())
+    text = "\r".join([DEREGISTERED_HEADER, deregistered(SILAS), deregistered(DUONA)])
+    files = [SimpleUploadedFile("JAR_ISREGISTRUOTI.csv", text.encode(), "text/csv")]
+    response = client.post(reverse("organisations:register"), {"register_files": files})
+    assert response.status_code == 200
+    assert (
+        "JAR_ISREGISTRUOTI.csv: The first line holds a carriage return (CR) before its end"
+        in response.content.decode()
+    )
+    assert not RegisterLoad.objects.exists()
+
+
+def test_every_problem_of_a_load_is_shown_in_the_language_of_the_page(client, settings, storage):
+    """A load started on the Lithuanian page, then read by staff on the English one."""
+    settings.TASKS = IMMEDIATE
+    client.force_login(staff())
+    files = [
+        upload(
+            "JAR_IREGISTRUOTI.csv",
+            REGISTERED_HEADER,
+            [registered(SILAS), registered(SILAS, extract="2026-11-31")],
+        )
+    ]
+    english_page = reverse("organisations:register")
+    with translation.override("lt"):
+        lithuanian_page = reverse("organisations:register")
+    assert (english_page[:4], lithuanian_page[:4]) == ("/en/", "/lt/")
+    client.post(lithuanian_page, {"register_files": files})
+    assert RegisterLoad.objects.get().language == "lt"
+
+    english = client.get(english_page).content.decode()
+    assert "2 problems: nothing was written." in english
+    assert (
+        "JAR_IREGISTRUOTI.csv, line 3: formavimo_data: 2026-11-31 is not a date (YYYY-MM-DD)."
+        in english
+    )
+    assert (
+        f"JAR_IREGISTRUOTI.csv, line 3: ja_kodas: the code {SILAS} is on line 2 and again on "
+        "line 3." in english
+    )
+    assert "eilut" not in english
+
+    lithuanian = client.get(lithuanian_page).content.decode()
+    assert "JAR_IREGISTRUOTI.csv, 3 eilutė: formavimo_data: 2026-11-31 nėra data" in lithuanian
+    assert f"ja_kodas: kodas {SILAS} yra 2 eilutėje ir dar kartą 3 eilutėje." in lithuanian
+    assert "is not a date" not in lithuanian and "again on line" not in lithuanian
