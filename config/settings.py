@@ -376,6 +376,8 @@ SPECTACULAR_SETTINGS = {
         "RegionKindEnum": "tinklas.taxonomy.models.Region.Kind",
         "LabelStatusEnum": "tinklas.clusters.models.LabelStatus",
         "ClusterStatusEnum": "tinklas.clusters.models.Cluster.Status",
+        # Founding and joining dates share their precisions: one type for generated clients.
+        "DatePrecisionEnum": "tinklas.common.partial_dates.DatePrecision",
     },
     # Swagger UI (/api/docs/swagger/) from the drf-spectacular-sidecar package, served with
     # the static files: no CDN, and its script is a file, as the CSP requires.

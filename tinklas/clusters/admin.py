@@ -12,19 +12,20 @@ from tinklas.clusters.models import (
     Label,
     Membership,
 )
+from tinklas.common.partial_dates import shown_partial_date
 
 
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["organisation"]
-    fields = ["organisation", "role", "joined_on", "left_on"]
+    fields = ["organisation", "role", "joined_on", "joined_precision", "left_on"]
 
 
 class LabelInline(admin.TabularInline):
     model = Label
     extra = 0
-    fields = ["kind", "name", "issuer", "awarded_on", "valid_until", "status_today"]
+    fields = ["kind", "name", "issuer", "awarded_on", "valid_until", "approximate", "status_today"]
     readonly_fields = ["status_today"]
 
     @admin.display(description=_("status today"))
@@ -43,24 +44,33 @@ class ClusterManagerRoleInline(admin.TabularInline):
 
 @admin.register(Cluster)
 class ClusterAdmin(TranslationAdmin):
-    list_display = ["name", "acronym", "status", "maturity", "municipality", "founded_on"]
+    list_display = ["name", "acronym", "status", "maturity", "municipality", "founded"]
     list_filter = ["status", "maturity", "sectors", "ecosystems", "municipality__parent"]
-    search_fields = ["name_lt", "name_en", "acronym", "technologies"]
+    search_fields = ["name_lt", "name_en", "acronym", "technologies", "coordinator_name"]
     list_select_related = ["municipality"]
     autocomplete_fields = ["coordinator", "municipality"]
     filter_horizontal = ["sectors", "ecosystems"]
     prepopulated_fields = {"slug": ["acronym"]}
     inlines = [MembershipInline, LabelInline, ClusterManagerRoleInline]
 
+    @admin.display(description=_("founded"), ordering="founded_on")
+    def founded(self, cluster: Cluster) -> str:
+        # As precisely as it is known: a founding year is "2011", not 1 January 2011.
+        return shown_partial_date(cluster.founded_on, cluster.founded_precision) or "—"
+
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["organisation", "cluster", "role", "joined_on", "left_on"]
+    list_display = ["organisation", "cluster", "role", "joined", "left_on"]
     list_filter = ["role", "cluster"]
     search_fields = ["organisation__name", "organisation__company_code", "cluster__name"]
     autocomplete_fields = ["organisation", "cluster"]
     list_select_related = ["organisation", "cluster"]
     date_hierarchy = "joined_on"
+
+    @admin.display(description=_("joined on"), ordering="joined_on")
+    def joined(self, membership: Membership) -> str:
+        return shown_partial_date(membership.joined_on, membership.joined_precision)
 
 
 class LabelStatusFilter(admin.SimpleListFilter):
@@ -81,8 +91,16 @@ class LabelStatusFilter(admin.SimpleListFilter):
 
 @admin.register(Label)
 class LabelAdmin(admin.ModelAdmin):
-    list_display = ["cluster", "kind", "issuer", "awarded_on", "valid_until", "status_today"]
-    list_filter = ["kind", "issuer", LabelStatusFilter]
+    list_display = [
+        "cluster",
+        "kind",
+        "issuer",
+        "awarded_on",
+        "valid_until",
+        "approximate",
+        "status_today",
+    ]
+    list_filter = ["kind", "issuer", "approximate", LabelStatusFilter]
     search_fields = ["cluster__name", "name"]
     autocomplete_fields = ["cluster"]
     list_select_related = ["cluster"]

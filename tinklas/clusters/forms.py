@@ -29,7 +29,9 @@ class ClusterProfileForm(StyledForm, VersionedModelForm):
 
     class Meta:
         model = Cluster
-        fields = PROFILE_FIELDS
+        # The precision beside the founding date, so that a founding year stays a year when
+        # the profile is saved (and a corrected day is not shown as a year).
+        fields = [*PROFILE_FIELDS, "founded_precision"]
         widgets = {
             **{
                 name: forms.Textarea(attrs={"rows": 6})

@@ -37,6 +37,10 @@ cluster_staff_or_manager = is_network_staff | is_cluster_manager
 EDIT_CLUSTER = "clusters.edit_cluster"
 MANAGE_MEMBERS = "clusters.manage_members"
 MANAGE_LABELS = "clusters.manage_labels"
+# Registering clusters (the API's POST) and linking the coordinators sources named are the
+# secretariat's work.
+CREATE_CLUSTER = "clusters.create_cluster"
+LINK_COORDINATORS = "clusters.link_coordinators"
 
 rules.add_perm(EDIT_CLUSTER, cluster_staff_or_manager)
 rules.add_perm(MANAGE_MEMBERS, cluster_staff_or_manager)
@@ -48,3 +52,5 @@ rules.add_perm(
 rules.add_perm("clusters.view_register_report", is_network_staff)
 # Labels are awarded by outside bodies (ESCA, EUCLES); the secretariat records them.
 rules.add_perm(MANAGE_LABELS, is_network_staff)
+rules.add_perm(CREATE_CLUSTER, is_network_staff)
+rules.add_perm(LINK_COORDINATORS, is_network_staff)

@@ -4,7 +4,15 @@ cluster's managers (profile, members, team)."""
 from django.urls import URLPattern, path
 
 from tinklas.clusters import register_report
-from tinklas.clusters.views import directory, edit, members, organisations, profile, team
+from tinklas.clusters.views import (
+    coordinators,
+    directory,
+    edit,
+    members,
+    organisations,
+    profile,
+    team,
+)
 
 app_name = "clusters"
 urlpatterns: list[URLPattern] = [
@@ -42,4 +50,10 @@ urlpatterns: list[URLPattern] = [
     ),
     path("invitations/<str:token>/", team.accept_invitation, name="invitation-accept"),
     path("register/report/", register_report.report, name="register-report"),
+    # Three segments: no cluster's slug can take this address.
+    path(
+        "clusters/coordinators/unlinked/",
+        coordinators.unlinked_coordinators,
+        name="unlinked-coordinators",
+    ),
 ]

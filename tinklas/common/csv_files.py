@@ -16,8 +16,8 @@ from decimal import Decimal
 from typing import IO
 
 # What a cell may hold: lists are joined with "; ", dates written as YYYY-MM-DD (times in ISO
-# 8601), decimals without trailing zeros.
-Cell = str | int | Decimal | datetime.date | list[str] | None
+# 8601), decimals without trailing zeros, booleans as true and false.
+Cell = str | bool | int | Decimal | datetime.date | list[str] | None
 
 CONTENT_TYPE = "text/csv; charset=utf-8"
 BYTE_ORDER_MARK = "\ufeff"
@@ -52,6 +52,8 @@ def cell_text(value: Cell) -> str:
         return value.isoformat()
     if isinstance(value, Decimal):
         return decimal_text(value)
+    if isinstance(value, bool):  # before int, which it is too: "true", as JSON writes it
+        return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     # str() also for a lazily translated label handed in where text was meant.

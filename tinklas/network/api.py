@@ -21,7 +21,10 @@ class KeyFiguresSerializer(serializers.Serializer):  # type: ignore[type-arg]
     as_of = serializers.DateField(help_text=_("The day the figures are for."))
     clusters = serializers.IntegerField(help_text=_("Member clusters of the network."))
     member_organisations = serializers.IntegerField(
-        help_text=_("Distinct organisations that are members of a member cluster.")
+        help_text=_(
+            "Distinct organisations that are members of a member cluster, counted from the "
+            "member lists in the registry."
+        )
     )
     member_smes = serializers.IntegerField(help_text=_("Of them, small and medium enterprises."))
     fields = serializers.IntegerField(  # type: ignore[assignment]  # the figure, not .fields
@@ -29,6 +32,17 @@ class KeyFiguresSerializer(serializers.Serializer):  # type: ignore[type-arg]
     )
     labels_in_force = serializers.IntegerField(
         help_text=_("Labels of member clusters valid on the day.")
+    )
+    clusters_with_reported_members = serializers.IntegerField(
+        help_text=_(
+            "Member clusters whose members are only reported: no member list in the registry, "
+            "but a number the cluster reported on the day or before."
+        )
+    )
+    reported_members = serializers.IntegerField(
+        help_text=_(
+            "The members those clusters reported, in all; not part of member_organisations."
+        )
     )
 
 

@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass, fields
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from tinklas.clusters.models import Cluster, ClusterQuerySet, Label, LabelQuerySet, Membership
 from tinklas.common import versions
@@ -35,6 +35,16 @@ def member_organisations(on: datetime.date) -> OrganisationQuerySet:
         organisation=OuterRef("pk"), cluster__in=member_clusters(on)
     )
     return Organisation.objects.filter(Exists(memberships))
+
+
+def clusters_with_reported_members(on: datetime.date) -> ClusterQuerySet:
+    """Member clusters whose members are only reported: none is counted from a member list on
+    the day, but the cluster reported how many it had, on the day or before. Their numbers
+    are not in the organisation figures, which count registered members only."""
+    counted = Membership.objects.current_on(on).filter(cluster=OuterRef("pk"))
+    return member_clusters(on).filter(
+        ~Exists(counted), reported_member_count__isnull=False, reported_members_on__lte=on
+    )
 
 
 def member_smes(on: datetime.date) -> OrganisationQuerySet:
@@ -104,6 +114,10 @@ class KeyFigures:
     member_smes: int
     fields: int
     labels_in_force: int
+    # Beside the organisations counted from member lists: member clusters whose members are
+    # only reported, and the total they reported.
+    clusters_with_reported_members: int
+    reported_members: int
 
 
 def key_figures(on: datetime.date) -> KeyFigures:
@@ -120,7 +134,18 @@ def key_figures(on: datetime.date) -> KeyFigures:
         member_smes=smes.values("organisation_id").distinct().count(),
         fields=Sector.objects.filter(clusters__in=member_clusters(on)).distinct().count(),
         labels_in_force=labels_in_force(on).count(),
+        **reported_members(on),
     )
+
+
+def reported_members(on: datetime.date) -> dict[str, int]:
+    totals = clusters_with_reported_members(on).aggregate(
+        clusters=Count("pk"), members=Sum("reported_member_count")
+    )
+    return {
+        "clusters_with_reported_members": totals["clusters"],
+        "reported_members": totals["members"] or 0,
+    }
 
 
 @dataclass(frozen=True)
@@ -134,9 +159,9 @@ class Overview:
 
 
 def overview(on: datetime.date) -> Overview:
-    # The field names are part of the key: after a release that changes Overview, values
-    # cached by the previous release are not read back.
-    shape = "-".join(field.name for field in fields(Overview))
+    # The field names are part of the key: after a release that changes Overview or its
+    # KeyFigures, values cached by the previous release are not read back.
+    shape = "-".join(item.name for kind in (Overview, KeyFigures) for item in fields(kind))
     key = f"overview:{shape}:{on.isoformat()}:{versions.current(REGISTRY)}"
     cached = cache.get(key)
     if cached is None:

@@ -12,6 +12,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.clusters.models import Cluster, Label, Membership
+from tinklas.common.partial_dates import iso_partial_date
 from tinklas.common.tables import Column, Table, attach_shared, choice_label, joined
 from tinklas.taxonomy.models import Ecosystem, NaceActivity, Region, Sector
 
@@ -77,9 +78,19 @@ MEMBERSHIPS: Table[Membership] = Table(
         Column(
             "joined_on",
             _("Joined on"),
-            lambda membership: membership.joined_on,
-            _("First day of the membership (YYYY-MM-DD)."),
+            lambda membership: iso_partial_date(membership.joined_on, membership.joined_precision),
+            _(
+                "When the membership began, as precisely as it is known: YYYY-MM-DD, YYYY-MM "
+                "(a month) or YYYY (a year)."
+            ),
             width=12,
+        ),
+        Column(
+            "joined_precision",
+            _("Joining date precision"),
+            lambda membership: membership.joined_precision,
+            _("How precise joined_on is: day, month, year, or about (about that year)."),
+            width=10,
         ),
         Column(
             "left_on",
@@ -135,6 +146,16 @@ LABELS: Table[Label] = Table(
             lambda label: label.valid_until,
             _("Last day it is valid (YYYY-MM-DD)."),
             width=12,
+        ),
+        Column(
+            "dates_approximate",
+            _("Dates approximate"),
+            lambda label: label.approximate,
+            _(
+                "true when only the year of the award is known: awarded_on is then 1 January "
+                "of that year and valid_until follows from the two years of a first award."
+            ),
+            width=10,
         ),
         Column(
             "status",

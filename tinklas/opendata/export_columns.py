@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tinklas.clusters.models import Cluster, Label, Maturity, Membership
+from tinklas.common.partial_dates import iso_partial_date
 from tinklas.common.tables import Column, Table, attach_shared, choice_label, joined
 from tinklas.organisations.models import Organisation
 from tinklas.organisations.sizes import SizeClass
@@ -62,15 +63,39 @@ CLUSTERS: Table[Cluster] = Table(
             "coordinator",
             _("Coordinator"),
             lambda cluster: cluster.coordinator.name if cluster.coordinator else "",
-            _("The cluster management organisation."),
+            _("The cluster management organisation, a registered organisation."),
+            width=30,
+        ),
+        Column(
+            "coordinator_name",
+            _("Coordinator as named"),
+            # Only while no registered organisation is linked: then the column above names it.
+            lambda cluster: "" if cluster.coordinator_id else cluster.coordinator_name,
+            _(
+                "The cluster management organisation as the source names it, where it is not "
+                "linked to a registered organisation yet; empty when coordinator names it."
+            ),
             width=30,
         ),
         Column(
             "founded_on",
             _("Founded on"),
-            lambda cluster: cluster.founded_on,
-            _("Founding date (YYYY-MM-DD)."),
+            lambda cluster: iso_partial_date(cluster.founded_on, cluster.founded_precision),
+            _(
+                "Founding date as precisely as it is known: YYYY-MM-DD, YYYY-MM (a month) or "
+                "YYYY (a year)."
+            ),
             width=12,
+        ),
+        Column(
+            "founded_precision",
+            _("Founding date precision"),
+            lambda cluster: cluster.founded_precision if cluster.founded_on else "",
+            _(
+                "How precise founded_on is: day, month, year, or about (about that year); "
+                "empty without a founding date."
+            ),
+            width=10,
         ),
         Column(
             "fields",
@@ -125,8 +150,25 @@ CLUSTERS: Table[Cluster] = Table(
             "members",
             _("Members"),
             lambda cluster: cluster.member_count,
-            _("Number of current member organisations."),
+            _("Number of current member organisations in the registry's member list."),
             width=10,
+        ),
+        Column(
+            "reported_members",
+            _("Reported members"),
+            lambda cluster: cluster.reported_member_count,
+            _(
+                "Number of members the cluster reported, shown on its profile while its member "
+                "list is not in the registry (members is then 0); empty if it reported none."
+            ),
+            width=10,
+        ),
+        Column(
+            "reported_members_on",
+            _("Members reported on"),
+            lambda cluster: cluster.reported_members_on,
+            _("The day the reported number held (YYYY-MM-DD)."),
+            width=12,
         ),
         Column("website", _("Website"), lambda cluster: cluster.website, _("Website."), width=30),
         Column(
@@ -154,6 +196,13 @@ CLUSTERS: Table[Cluster] = Table(
             lambda cluster: cluster.management_fte,
             _("Size of the cluster management team in full-time equivalents."),
             width=12,
+        ),
+        Column(
+            "sources",
+            _("Sources"),
+            lambda cluster: cluster.source_url_list,
+            _("Web addresses the registry's facts about the cluster come from."),
+            width=40,
         ),
         Column(
             "description",

@@ -197,6 +197,13 @@ class OrganisationWriteSerializer(ModelCleanSerializer):
         return resolve_activities(codes, self.kept_activities())
 
 
+def organisation_records() -> QuerySet[Organisation]:
+    """Every organisation, loaded as the representation needs."""
+    return Organisation.objects.select_related(
+        "municipality__parent", "main_activity"
+    ).prefetch_related("other_activities")
+
+
 class OrganisationListBase(ListView):
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilter
@@ -208,9 +215,7 @@ class OrganisationDetailBase(EditableDetailView):
     lookup_field = "slug"
 
     def all_records(self) -> QuerySet[Organisation]:
-        return Organisation.objects.select_related(
-            "municipality__parent", "main_activity"
-        ).prefetch_related("other_activities")
+        return organisation_records()
 
     def may_change(self, request: Request, organisation: Organisation) -> bool:
         return request.user.has_perm(EDIT, organisation)

@@ -3,9 +3,6 @@ same permissions as the profile page."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -18,27 +15,28 @@ from drf_spectacular.utils import (
 )
 from rest_framework import exceptions, serializers
 from rest_framework.request import Request
+from rest_framework.response import Response
 
 from tinklas.accounts.permissions import is_network_staff
+from tinklas.clusters.api.cluster_writes import (
+    ClusterCreateSerializer,
+    ClusterWriteSerializer,
+    refuse_staff_fields,
+)
 from tinklas.clusters.filters import ClusterFilter
-from tinklas.clusters.models import PROFILE_FIELDS, Cluster, Label, LabelStatus, Membership
-from tinklas.clusters.permissions import EDIT_CLUSTER
+from tinklas.clusters.models import Cluster, Label, LabelStatus
+from tinklas.clusters.permissions import CREATE_CLUSTER, EDIT_CLUSTER
 from tinklas.common.api.base import (
     PROFILE_URL_HELP,
     SLUG_HELP,
     URL_HELP,
     ApiModelSerializer,
-    ModelCleanSerializer,
-    refuse_fields,
+    audited_write,
 )
-from tinklas.common.api.views import EditableDetailView, ListView
+from tinklas.common.api.views import EditableDetailView, ListView, created
 from tinklas.common.form_layout import language_field_names
-from tinklas.organisations.api import (
-    OrganisationReference,
-)
-from tinklas.organisations.models import Organisation
+from tinklas.organisations.api import OrganisationReference
 from tinklas.taxonomy.api import EcosystemReference, RegionReference, SectorReference
-from tinklas.taxonomy.models import Ecosystem, Region, Sector
 
 CLUSTERS = "Clusters"
 
@@ -51,7 +49,16 @@ class LabelSummary(ApiModelSerializer):
 
     class Meta:
         model = Label
-        fields = ["id", "kind", "name", "issuer", "awarded_on", "valid_until", "status"]
+        fields = [
+            "id",
+            "kind",
+            "name",
+            "issuer",
+            "awarded_on",
+            "valid_until",
+            "approximate",
+            "status",
+        ]
 
     @extend_schema_field(serializers.ChoiceField(choices=LabelStatus.choices))
     def get_status(self, label: Label) -> str:
@@ -108,7 +115,16 @@ class ClusterSerializer(ApiModelSerializer):
         help_text=_("Its labels, newest first, each with its status today."),
     )
     member_count = serializers.IntegerField(
-        read_only=True, help_text=_("The number of current members.")
+        read_only=True, help_text=_("The number of current members in its member list.")
+    )
+    source_urls = serializers.ListField(
+        source="source_url_list",
+        child=serializers.URLField(),
+        read_only=True,
+        help_text=_("Web addresses the facts come from."),
+    )
+    staff_note = serializers.SerializerMethodField(
+        help_text=_("The network staff's note, for staff only: null for everyone else.")
     )
 
     class Meta:
@@ -124,6 +140,7 @@ class ClusterSerializer(ApiModelSerializer):
             "description",
             *language_field_names("description"),
             "founded_on",
+            "founded_precision",
             "sectors",
             "ecosystems",
             "technologies",
@@ -132,16 +149,35 @@ class ClusterSerializer(ApiModelSerializer):
             "municipality",
             "county",
             "coordinator",
+            "coordinator_name",
             "website",
             "contact_person",
             "contact_email",
             "contact_phone",
             "management_fte",
             "member_count",
+            "reported_member_count",
+            "reported_members_on",
             "labels",
+            "source_urls",
+            "staff_note",
             "updated_at",
         ]
-        extra_kwargs = {"slug": {"help_text": SLUG_HELP}}
+        extra_kwargs = {
+            "slug": {"help_text": SLUG_HELP},
+            "founded_on": {
+                "help_text": _(
+                    "The first day of the period founded_precision gives: 1 January for a "
+                    "founding year."
+                )
+            },
+            "reported_member_count": {
+                "help_text": _(
+                    "The number of members the cluster reported, shown while member_count is 0 "
+                    "(no member list in the registry yet)."
+                )
+            },
+        }
 
     @extend_schema_field(serializers.URLField())
     def get_profile_url(self, cluster: Cluster) -> str:
@@ -149,68 +185,10 @@ class ClusterSerializer(ApiModelSerializer):
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request else path
 
-
-class ClusterWriteSerializer(ModelCleanSerializer):
-    """What the profile page lets managers change; the status is for network staff."""
-
-    sectors: serializers.SlugRelatedField[Sector] = serializers.SlugRelatedField(
-        slug_field="slug",
-        queryset=Sector.objects.all(),
-        many=True,
-        required=False,
-        help_text=_("The slugs of its fields (/api/v1/fields/); the whole list."),
-    )
-    ecosystems: serializers.SlugRelatedField[Ecosystem] = serializers.SlugRelatedField(
-        slug_field="slug",
-        queryset=Ecosystem.objects.all(),
-        many=True,
-        required=False,
-        help_text=_("The slugs of its EU industrial ecosystems (/api/v1/ecosystems/)."),
-    )
-    municipality: serializers.SlugRelatedField[Region] = serializers.SlugRelatedField(
-        slug_field="code",
-        queryset=Region.objects.filter(kind=Region.Kind.MUNICIPALITY),
-        allow_null=True,
-        required=False,
-        help_text=_("The municipality's ISO 3166-2 code, such as LT-13."),
-    )
-    coordinator: serializers.SlugRelatedField[Organisation] = serializers.SlugRelatedField(
-        slug_field="slug",
-        queryset=Organisation.objects.all(),
-        allow_null=True,
-        required=False,
-        help_text=_("The slug of the cluster management organisation, a current member."),
-    )
-    technologies = serializers.ListField(
-        child=serializers.CharField(max_length=100),
-        required=False,
-        max_length=100,
-        help_text=_("Technology keywords; the whole list."),
-    )
-
-    class Meta:
-        model = Cluster
-        fields = [*PROFILE_FIELDS, "status"]
-        validators: list[Any] = []  # the model's full_clean decides (ModelCleanSerializer)
-
-    required_translations = ("name",)
-
-    def validate_technologies(self, words: list[str]) -> str:
-        return ", ".join(word.strip() for word in words if word.strip())
-
-    def validate_municipality(self, municipality: Region | None) -> Region | None:
-        if municipality is not None and municipality.country != settings.TINKLAS_COUNTRY:
-            raise serializers.ValidationError(_("Choose a municipality of the network's country."))
-        return municipality
-
-    def validate_coordinator(self, organisation: Organisation | None) -> Organisation | None:
-        cluster: Cluster | None = self.instance
-        if organisation is None or cluster is None or organisation.pk == cluster.coordinator_id:
-            return organisation
-        members = Membership.objects.current_on(timezone.localdate()).filter(cluster=cluster)
-        if not members.filter(organisation=organisation).exists():
-            raise serializers.ValidationError(_("The coordinator must be a current member."))
-        return organisation
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_staff_note(self, cluster: Cluster) -> str | None:
+        request = self.context.get("request")
+        return cluster.staff_note if request and is_network_staff(request.user) else None
 
 
 def with_related(clusters: QuerySet[Cluster]) -> QuerySet[Cluster]:
@@ -228,7 +206,34 @@ def with_related(clusters: QuerySet[Cluster]) -> QuerySet[Cluster]:
             "The directory's clusters with its filters. `sort` orders them (relevance: name "
             "matches of `q` first, then by name)."
         ),
-    )
+    ),
+    post=extend_schema(
+        tags=[CLUSTERS],
+        summary=_("Register a cluster"),
+        description=_(
+            "For network staff. The cluster is created published (the API shows only "
+            "published clusters; drafts are made in the administration). The name is needed "
+            "in at least one language."
+        ),
+        request=ClusterCreateSerializer,
+        responses={201: ClusterSerializer},
+        examples=[
+            OpenApiExample(
+                "from a source",
+                value={
+                    "name_en": "Baltic Robotics Cluster",
+                    "acronym": "BRC",
+                    "founded_on": "2011-01-01",
+                    "founded_precision": "year",
+                    "coordinator_name": "VšĮ Robotikos centras",
+                    "reported_member_count": 24,
+                    "reported_members_on": "2025-06-30",
+                    "source_urls": ["https://example.org/clusters-2025.pdf"],
+                },
+                request_only=True,
+            )
+        ],
+    ),
 )
 class ClusterList(ListView):
     serializer_class = ClusterSerializer
@@ -237,6 +242,17 @@ class ClusterList(ListView):
     def get_queryset(self) -> QuerySet[Cluster]:
         return with_related(Cluster.objects.published())
 
+    def post(self, request: Request) -> Response:
+        with audited_write(request):
+            if not request.user.has_perm(CREATE_CLUSTER):
+                raise exceptions.PermissionDenied
+            serializer = ClusterCreateSerializer(
+                data=request.data, context=self.get_serializer_context()
+            )
+            serializer.is_valid(raise_exception=True)
+            cluster = serializer.save()
+        return created(self, request, cluster, with_related(Cluster.objects.all()))
+
 
 @extend_schema_view(
     get=extend_schema(tags=[CLUSTERS], summary=_("Read a published cluster")),
@@ -244,8 +260,9 @@ class ClusterList(ListView):
         tags=[CLUSTERS],
         summary=_("Change a cluster's profile"),
         description=_(
-            "For the cluster's managers and network staff; the status only for staff. Send "
-            "only the fields to change."
+            "For the cluster's managers and network staff; the status, the reported member "
+            "count and its day, coordinator_name, source_urls and staff_note only for staff. "
+            "Send only the fields to change."
         ),
         request=ClusterWriteSerializer,
         responses=ClusterSerializer,
@@ -280,8 +297,7 @@ class ClusterDetail(EditableDetailView):
         return request.user.has_perm(EDIT_CLUSTER, cluster)
 
     def check_fields(self, request: Request, cluster: Cluster) -> None:
-        if not is_network_staff(request.user):
-            refuse_fields(request, ["status"], _("Only network staff may change the status"))
+        refuse_staff_fields(request)
 
 
 def cluster_named_in(request: Request) -> Cluster:

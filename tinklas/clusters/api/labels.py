@@ -50,6 +50,7 @@ class LabelSerializer(ApiModelSerializer):
             "issuer",
             "awarded_on",
             "valid_until",
+            "approximate",
             "status",
         ]
 
@@ -67,7 +68,7 @@ class LabelWriteSerializer(ModelCleanSerializer):
 
     class Meta:
         model = Label
-        fields = ["cluster", "kind", "name", "issuer", "awarded_on", "valid_until"]
+        fields = ["cluster", "kind", "name", "issuer", "awarded_on", "valid_until", "approximate"]
         validators: list[Any] = []  # the model's full_clean decides (ModelCleanSerializer)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

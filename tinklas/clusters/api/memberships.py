@@ -56,6 +56,7 @@ class MembershipSerializer(ApiModelSerializer):
             "organisation",
             "role",
             "joined_on",
+            "joined_precision",
             "left_on",
             "is_current",
         ]
@@ -77,7 +78,7 @@ class MembershipCreateSerializer(ModelCleanSerializer):
 
     class Meta:
         model = Membership
-        fields = ["cluster", "organisation", "role", "joined_on"]
+        fields = ["cluster", "organisation", "role", "joined_on", "joined_precision"]
         validators: list[Any] = []  # the model's full_clean decides (ModelCleanSerializer)
 
 

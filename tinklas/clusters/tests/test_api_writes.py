@@ -26,6 +26,22 @@ TODAY = datetime.date.today()
 # Endpoint: (method, address, data, outcome per role in the order of ROLES). 401: no token;
 # 403: refused; 200/201: done. The roles are those of docs/permissions.md.
 TABLE = {
+    "Register a cluster": (
+        "post",
+        "/api/v1/clusters/",
+        {
+            "name_en": "Registered by the API",
+            "founded_on": "2011-01-01",
+            "founded_precision": "year",
+        },
+        [401, 403, 403, 403, 403, 201],
+    ),
+    "Register an organisation": (
+        "post",
+        "/api/v1/organisations/",
+        {"name": "UAB Naujai registruota", "kind": "company"},
+        [401, 403, 403, 403, 403, 201],
+    ),
     "Change a cluster": (
         "patch",
         "/api/v1/clusters/{cluster}/",

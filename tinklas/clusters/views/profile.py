@@ -14,8 +14,10 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from tinklas.accounts.permissions import is_network_staff
 from tinklas.clusters.models import Cluster, Membership
 from tinklas.common.pages import json_ld
+from tinklas.common.partial_dates import iso_partial_date
 from tinklas.organisations.models import Organisation
 from tinklas.organisations.sizes import SizeClass
 
@@ -97,7 +99,8 @@ def profile_json_ld(
         "alternateName": cluster.acronym or None,
         "url": request.build_absolute_uri(),
         "description": cluster.description,
-        "foundingDate": cluster.founded_on.isoformat() if cluster.founded_on else None,
+        # ISO 8601 cut to what is known: "2011" for a founding year, never 2011-01-01.
+        "foundingDate": iso_partial_date(cluster.founded_on, cluster.founded_precision) or None,
         "sameAs": cluster.website or None,
         "email": cluster.contact_email or None,
         "address": {
@@ -154,5 +157,7 @@ def profile(request: HttpRequest, slug: str) -> HttpResponse:
             "members_url": members_url,
             "json_ld": profile_json_ld(request, cluster, groups),
             "today": today,
+            # The staff note is the secretariat's; nobody else is sent it.
+            "staff_note": cluster.staff_note if is_network_staff(request.user) else "",
         },
     )

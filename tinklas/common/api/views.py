@@ -129,5 +129,8 @@ def created(view: Any, request: Request, instance: Any, queryset: QuerySet[Any])
     it, with its address and validators."""
     data = view.get_serializer(queryset.get(pk=instance.pk)).data
     headers = validator_headers(representation_etag(data), None)
-    headers["Location"] = data["url"]
+    # A plain str: the link is the REST framework's Hyperlink, a subclass, which WSGI
+    # servers that check header types strictly (wsgiref, under runserver) refuse with a 500
+    # after the record was written.
+    headers["Location"] = str(data["url"])
     return Response(data, status=status.HTTP_201_CREATED, headers=headers)

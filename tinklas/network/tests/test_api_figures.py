@@ -17,6 +17,8 @@ def test_the_key_figures_are_those_of_the_registry(client, demo_network, demo_to
         "member_smes": 777,
         "fields": 9,
         "labels_in_force": key_figures(demo_today).labels_in_force,
+        "clusters_with_reported_members": 0,
+        "reported_members": 0,
     }
     before_the_network = client.get("/api/v1/key-figures/", {"on": "2019-01-01"}).json()
     assert before_the_network["clusters"] == 0

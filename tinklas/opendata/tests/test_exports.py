@@ -19,7 +19,9 @@ CLUSTER_KEYS = [
     "name",
     "acronym",
     "coordinator",
+    "coordinator_name",
     "founded_on",
+    "founded_precision",
     "fields",
     "ecosystems",
     "technologies",
@@ -29,11 +31,14 @@ CLUSTER_KEYS = [
     "county",
     "labels",
     "members",
+    "reported_members",
+    "reported_members_on",
     "website",
     "contact_person",
     "contact_email",
     "contact_phone",
     "management_fte",
+    "sources",
     "description",
 ]
 ORGANISATION_KEYS = [
@@ -91,9 +96,10 @@ def test_the_unfiltered_cluster_csv_lists_every_published_cluster(client, demo_n
     assert content.startswith(b"\xef\xbb\xbf")  # the byte-order mark spreadsheets need
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     assert len(rows) == 1 + 57
-    smart_food = next(row for row in rows if row[0] == "smart-food")
-    assert smart_food[1] == "SMART FOOD cluster"
-    assert "Agro-innovation and food technologies" in smart_food[5]
+    row = next(row for row in rows if row[0] == "smart-food")
+    smart_food = dict(zip(rows[0], row, strict=True))
+    assert smart_food["Name"] == "SMART FOOD cluster"
+    assert "Agro-innovation and food technologies" in smart_food["Fields"]
 
 
 @pytest.mark.parametrize(
