@@ -372,16 +372,17 @@ class ClusterRowProcessor:
                     )
                 if result["cluster"] != "unchanged" or result["coordinator"]:
                     cluster.save()
-                for chosen, related in (
-                    (parsed.sectors, cluster.sectors),
-                    (parsed.ecosystems, cluster.ecosystems),
-                ):
-                    # A new cluster has none to compare with; a registered one changes only
-                    # when the row's list differs (compare() reported it).
-                    if chosen is not None and new:
-                        related.add(*chosen)
-                    elif chosen is not None and result["cluster"] == "updated":
-                        related.set(chosen)
+                # A new cluster has none to compare with; a registered one changes only when
+                # the row's list differs (compare() reported it).
+                replace = not new and result["cluster"] == "updated"
+                if parsed.sectors is not None and new:
+                    cluster.sectors.add(*parsed.sectors)
+                elif parsed.sectors is not None and replace:
+                    cluster.sectors.set(parsed.sectors)
+                if parsed.ecosystems is not None and new:
+                    cluster.ecosystems.add(*parsed.ecosystems)
+                elif parsed.ecosystems is not None and replace:
+                    cluster.ecosystems.set(parsed.ecosystems)
                 for label in labels:
                     label.cluster = cluster
                     label.save()
