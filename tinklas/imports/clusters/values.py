@@ -201,7 +201,7 @@ class Terms:
                     terms.setdefault(fold(name), item)
         return terms
 
-    def read(self, cell: Cell, terms: dict[str, Any], what: str) -> list[Any]:
+    def read(self, cell: Cell, terms: dict[str, Any], unknown_message: str) -> list[Any]:
         found: list[Any] = []
         unknown: list[str] = []
         for part in SEPARATORS.split(as_text(cell)):
@@ -212,10 +212,7 @@ class Terms:
                 else:
                     found.append(item)
         if unknown:
-            raise CellError(
-                _("No %(what)s %(values)s: give slugs or names as the site lists them.")
-                % {"what": what, "values": ", ".join(unknown)}
-            )
+            raise CellError(unknown_message % {"values": ", ".join(unknown)})
         return list(dict.fromkeys(found))
 
 
@@ -248,9 +245,17 @@ def read_cell(
     elif key == "sources":
         values["source_urls"] = parse_addresses(cell)
     elif key == "fields":
-        parsed.sectors = terms.read(cell, terms.sectors, _("field"))
+        parsed.sectors = terms.read(
+            cell,
+            terms.sectors,
+            _("No field %(values)s: give slugs or names as the site lists them."),
+        )
     elif key == "ecosystems":
-        parsed.ecosystems = terms.read(cell, terms.ecosystems, _("ecosystem"))
+        parsed.ecosystems = terms.read(
+            cell,
+            terms.ecosystems,
+            _("No ecosystem %(values)s: give slugs or names as the site lists them."),
+        )
     elif key == "coordinator_code":
         parsed.coordinator_code = clean_company_code(parsed.country, as_text(cell))
     elif key == "labels":
