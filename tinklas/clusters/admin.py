@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -12,6 +14,7 @@ from tinklas.clusters.models import (
     Label,
     Membership,
 )
+from tinklas.common.form_layout import language_field_names
 from tinklas.common.partial_dates import shown_partial_date
 
 
@@ -52,6 +55,15 @@ class ClusterAdmin(TranslationAdmin):
     filter_horizontal = ["sectors", "ecosystems"]
     prepopulated_fields = {"slug": ["acronym"]}
     inlines = [MembershipInline, LabelInline, ClusterManagerRoleInline]
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # A name in any one language will do (many clusters have only an English one); the
+        # model's clean() asks for at least one, where modeltranslation would ask for the
+        # default language's.
+        if field is not None and db_field.name in language_field_names("name"):
+            field.required = False
+        return field
 
     @admin.display(description=_("founded"), ordering="founded_on")
     def founded(self, cluster: Cluster) -> str:

@@ -46,7 +46,8 @@ class ClusterProfileForm(StyledForm, VersionedModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.label_languages(TRANSLATED, required=("name",))
+        # A name in any one language will do: the model asks for at least one.
+        self.label_languages(TRANSLATED)
         cluster: Cluster = self.instance
         members = Membership.objects.current_on(timezone.localdate()).filter(cluster=cluster)
         # The current coordinator stays choosable even if it is no longer a member, so that

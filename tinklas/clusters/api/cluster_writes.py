@@ -89,8 +89,6 @@ class ClusterWriteSerializer(ModelCleanSerializer):
         fields = [*PROFILE_FIELDS, "founded_precision", *STAFF_FIELDS]
         validators: list[Any] = []  # the model's full_clean decides (ModelCleanSerializer)
 
-    required_translations = ("name",)
-
     def validate_technologies(self, words: list[str]) -> str:
         return ", ".join(word.strip() for word in words if word.strip())
 

@@ -73,12 +73,23 @@ def test_manager_edits_both_languages_and_the_public_profile_shows_them(client, 
 def test_the_models_rules_are_shown_next_to_the_field(client, cluster):
     client.force_login(cluster_manager(cluster))
     data = form_data(client.get(edit_url(cluster)))
-    data.update(maturity="formed", maturity_assessed_on="", name_lt="")
+    data.update(maturity="formed", maturity_assessed_on="", name_lt="", name_en="")
     response = client.post(edit_url(cluster), data)
     assert response.status_code == 200
     assert response.context["form"].errors.keys() == {"maturity_assessed_on", "name_lt"}
     assert "Give the date the maturity was assessed." in response.content.decode()
+    assert "Give the cluster&#x27;s name in at least one language." in response.content.decode()
     assert Cluster.objects.get(pk=cluster.pk).maturity == ""
+
+
+def test_a_cluster_with_only_an_english_name_saves_its_profile(client, cluster):
+    client.force_login(cluster_manager(cluster))
+    data = form_data(client.get(edit_url(cluster)))
+    data.update(name_lt="", name_en="Laser Cluster")
+    assert client.post(edit_url(cluster), data).status_code == 302
+    cluster.refresh_from_db()
+    assert not cluster.name_lt
+    assert cluster.name_en == "Laser Cluster"
 
 
 def test_changing_only_the_fields_is_saved_and_logged(client, cluster):
