@@ -15,6 +15,7 @@ from stdnum.lt import pvm
 
 from tinklas.clusters.models import Cluster, Label, Membership
 from tinklas.common import derived
+from tinklas.common.partial_dates import DatePrecision
 from tinklas.common.text import unique_slug
 from tinklas.demo import names
 from tinklas.demo.clusters import demo_clusters
@@ -163,6 +164,10 @@ def create_clusters(
         founded_on = datetime.date(
             row.founded, builder.random.randint(1, 12), builder.random.randint(1, 28)
         )
+        # As real sources do, a third of the clusters give only the year they were founded.
+        year_only = position % 3 == 2
+        if year_only:
+            founded_on = datetime.date(row.founded, 1, 1)
         coordinator = builder.organisation(
             name=f"Asociacija „{row.name_lt}“",
             legal_form="Asociacija",
@@ -180,6 +185,7 @@ def create_clusters(
             acronym=row.acronym,
             coordinator=coordinator,
             founded_on=founded_on,
+            founded_precision=DatePrecision.YEAR if year_only else DatePrecision.DAY,
             description_lt=(
                 f"{row.name_lt} vienija {sector.name_lt.lower()} srities įmones, mokslo ir "
                 f"viešojo sektoriaus organizacijas. Sritys: {row.technologies}."
