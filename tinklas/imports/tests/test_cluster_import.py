@@ -52,8 +52,19 @@ def test_forty_real_shaped_clusters_are_in_the_directory_and_figures_at_once(
     directory = client.get("/lt/clusters/?q=Wood").content.decode()
     assert "Wood Cluster 2" in directory  # an English-only name shows on the Lithuanian page
     assert key_figures().clusters == 36  # the rows with a network column
-    clusters = {row["name"]: row for row in open_data()["clusters.csv"]}
+    clusters = {row["acronym"] or row["name"]: row for row in open_data()["clusters.csv"]}
     assert len(clusters) == 40
+    by_year = clusters["Lazerių klasteris 1"]  # the download's language is Lithuanian
+    assert (by_year["founded_on"], by_year["founded_precision"]) == ("2011", "year")
+
+
+def test_a_profile_shows_the_founding_year_as_a_year(forty_clusters, client):
+    cluster = Cluster.objects.get(name_en="Laser Cluster 1")
+    page = client.get(f"/en/clusters/{cluster.slug}/").content.decode()
+    assert "2011" in page
+    assert "Jan. 1, 2011" not in page and "2011-01-01" not in page
+    about = Cluster.objects.get(name_en="Wood Cluster 2")
+    assert "c. 2006" in client.get(f"/en/clusters/{about.slug}/").content.decode()
 
 
 def test_dates_keep_the_precision_they_were_given(forty_clusters, client):
