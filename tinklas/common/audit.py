@@ -11,8 +11,12 @@ AUDITED: dict[str, tuple[list[str], list[str]]] = {
     "taxonomy.Sector": ([], ["ecosystems"]),
     "taxonomy.Ecosystem": ([], []),
     "organisations.Organisation": (["is_member", "size_class", "updated_at"], ["other_activities"]),
-    # The application a cluster came from is logged on the application's side.
-    "clusters.Cluster": (["member_count", "updated_at", "application"], ["sectors", "ecosystems"]),
+    # The application a cluster came from is logged on the application's side; the staff
+    # note is never published, and a cluster's history is shown to its managers.
+    "clusters.Cluster": (
+        ["member_count", "updated_at", "application", "staff_note"],
+        ["sectors", "ecosystems"],
+    ),
     "clusters.Membership": ([], []),
     "clusters.Label": ([], []),
     "clusters.ClusterManagerRole": ([], []),

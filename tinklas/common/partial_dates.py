@@ -108,3 +108,24 @@ def iso_partial_date(day: datetime.date | None, precision: str) -> str:
     if precision == DatePrecision.MONTH:
         return f"{day.year:04d}-{day.month:02d}"
     return day.isoformat()
+
+
+# From the most precise to the least.
+PRECISION_ORDER = [
+    DatePrecision.DAY,
+    DatePrecision.MONTH,
+    DatePrecision.YEAR,
+    DatePrecision.ABOUT_YEAR,
+]
+
+
+def is_vaguer(
+    known: datetime.date | None, known_precision: str, given: datetime.date, precision: str
+) -> bool:
+    """Whether `given` only repeats, less precisely, what is `known`: the same year given
+    where a month or a day is known, the same month where a day is."""
+    if known is None or PRECISION_ORDER.index(precision) <= PRECISION_ORDER.index(known_precision):
+        return False
+    if precision == DatePrecision.MONTH:
+        return (known.year, known.month) == (given.year, given.month)
+    return known.year == given.year

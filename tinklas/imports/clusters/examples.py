@@ -50,7 +50,6 @@ def example_rows() -> list[dict[str, Any]]:
             "coordinator_name": _("Example Cluster Management Association"),
             "labels": f"Bronze {last_year - 1}",
             "network_joined_on": "2020-05-27",
-            "network_founding_member": "yes",
             "sources": "https://food-cluster.example.org/about",
         },
         {

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from tinklas.accounts.models import User
 from tinklas.clusters.models import Cluster, Label
-from tinklas.common.partial_dates import shown_partial_date
+from tinklas.common.partial_dates import is_vaguer, shown_partial_date
 from tinklas.common.text import unique_slug
 from tinklas.imports.clusters.columns import CLUSTER_LIST, NAME_KEYS
 from tinklas.imports.clusters.coordinators import Coordinators
@@ -153,6 +153,15 @@ class ClusterRowProcessor:
             )
             return
         existing = found[0] if found else None
+        if existing is None and not parsed.names:
+            # A registered cluster may be named by its slug or acronym alone.
+            result["errors"].append(
+                {
+                    "column": NAME_KEYS[0],
+                    "message": _("Give the cluster's name in at least one language."),
+                }
+            )
+            return
         if not self.first_mention(parsed, existing, result):
             return
         cluster = self.cluster_for(parsed, existing, result)
@@ -227,6 +236,8 @@ class ClusterRowProcessor:
             if field_name == "founded_on":
                 if old == value and cluster.founded_precision == precision:
                     continue
+                if is_vaguer(old, cluster.founded_precision, value, str(precision)):
+                    continue  # "2014" says less than the registered "2014-10"
                 result["changes"].append(
                     {
                         "column": "founded",

@@ -50,7 +50,7 @@ FULL_DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 YEAR = re.compile(r"(?<![\d-])\d{4}(?![\d-])")
 ISSUERS = {fold(value): value for value in Label.Issuer.values if value != Label.Issuer.OTHER}
 # Cells read by the rules of the row's country: without a country column, the network's.
-FOREIGN_HINTED = {"municipality", "coordinator_code"}
+FOREIGN_HINTED = {"coordinator_code"}
 YES = {"yes", "y", "true", "1", "taip", "x"}
 NO = {"no", "n", "false", "0", "ne"}
 
@@ -292,8 +292,6 @@ def parse_cluster_row(row: SourceRow, vocabularies: Vocabularies, terms: Terms) 
                     "country column."
                 )
             parsed.errors.append((key, message))
-    if not parsed.names:
-        parsed.errors.append((NAME_KEYS[0], _("Give the cluster's name in at least one language.")))
     if parsed.network_founding_member and parsed.network_joined_on is None:
         parsed.errors.append(
             ("network_joined_on", _("Give the day the cluster became a member of the network."))

@@ -194,3 +194,29 @@ def test_the_template_names_every_column_and_the_example_imports_cleanly(staff_c
     )
     run = last_run()
     assert (run.new_rows, run.error_rows) == (2, 0), run.results
+
+
+def test_a_registered_cluster_is_updated_by_its_acronym_alone(forty_clusters, staff_client):
+    row = {"acronym": "K02", "reported_members": 99, "reported_members_on": "2025-06-30"}
+    upload_cluster_list(staff_client, cluster_csv([row]))
+    result = row_result(last_run(), 2)
+    assert (result["fate"], result["cluster"]) == ("updated", "updated"), result["errors"]
+    assert [change["column"] for change in result["changes"]] == [
+        "reported_members",
+        "reported_members_on",
+    ]
+
+
+def test_a_vaguer_date_never_replaces_a_more_precise_one(forty_clusters, staff_client):
+    rows = real_shaped_rows()[2:3]  # founded 2014-10
+    rows[0]["founded"] = "2014"
+    upload_cluster_list(staff_client, cluster_csv(rows))
+    assert row_result(last_run(), 2)["fate"] == "unchanged"
+
+
+def test_the_staff_note_is_left_out_of_the_history_managers_read(forty_clusters):
+    from auditlog.models import LogEntry
+
+    cluster = Cluster.objects.get(name_en="Fintech Cluster 8")
+    assert cluster.staff_note
+    assert all("staff_note" not in entry.changes_dict for entry in LogEntry.objects.all())
