@@ -111,7 +111,7 @@ def iso_partial_date(day: datetime.date | None, precision: str) -> str:
 
 
 # From the most precise to the least.
-PRECISION_ORDER = [
+PRECISION_ORDER: list[str] = [
     DatePrecision.DAY,
     DatePrecision.MONTH,
     DatePrecision.YEAR,

@@ -26,8 +26,9 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.xml.functions import iterparse  # the XML parser openpyxl reads sheets with
 
 # Small parts of a workbook (its styles, a short sheet) are XML that compresses very well, so
 # the ratio is only checked for members that unpack to more than this.
@@ -46,19 +47,13 @@ ZIP64_END_RECORD = struct.Struct("<4sQ2H2L4Q")
 ZIP64_END_SIGNATURE = b"PK\x06\x06"
 END_SEARCHED = END_RECORD.size + 0xFFFF + ZIP64_LOCATOR.size + ZIP64_END_RECORD.size
 LINE_END = re.compile(r"\r\n|\r|\n")
-# What openpyxl and zipfile raise for a damaged workbook, while opening it or reading rows.
-BROKEN_WORKBOOK = (
-    zipfile.BadZipFile,
-    zlib.error,
-    EOFError,
-    InvalidFileException,
-    KeyError,
-    IndexError,
-    ValueError,
-    TypeError,
-    SyntaxError,  # xml.etree.ElementTree.ParseError
-    OSError,
-)
+# A formula element (<f>, <x:f>) in a sheet's XML, and how much XML is searched at a time.
+FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+FORMULA_SCAN_BYTES = 1024 * 1024
+# What openpyxl and zipfile raise for a damaged workbook, while opening it or reading rows
+# (SyntaxError: xml.etree.ElementTree.ParseError).
+BROKEN_WORKBOOK: tuple[type[Exception], ...] = (zipfile.BadZipFile, zlib.error, EOFError, OSError)
+BROKEN_WORKBOOK += (InvalidFileException, KeyError, IndexError, ValueError, TypeError, SyntaxError)
 
 
 class UploadRefused(Exception):
@@ -282,6 +277,7 @@ def xlsx_rows(content: bytes, limits: Limits) -> Iterator[tuple[Any, ...]]:
         raise not_a_workbook() from None
     try:
         sheet = workbook.worksheets[0]
+        refuse_uncalculated_formulas(content, sheet._worksheet_path)
         sheet.reset_dimensions()
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
             check_row(row, number, limits)
@@ -290,6 +286,50 @@ def xlsx_rows(content: bytes, limits: Limits) -> Iterator[tuple[Any, ...]]:
         raise not_a_workbook() from None
     finally:
         workbook.close()
+
+
+def refuse_uncalculated_formulas(content: bytes, path: str) -> None:
+    """Refuses the sheet at `path` if a cell holds a formula but no value: a workbook written
+    by a program and never opened in a spreadsheet has no results of its formulas, which
+    openpyxl reads as empty cells. The archive is within the limits (check_archive), which
+    bound this second reading; a search of the raw XML tells most sheets hold no formula."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        with archive.open(path) as source:
+            overlap = b""  # a tag cut between two slices
+            while not FORMULA_TAG.search(overlap + (chunk := source.read(FORMULA_SCAN_BYTES))):
+                overlap = chunk[-64:]
+                if not chunk:
+                    return
+        with archive.open(path) as source:
+            cell = first_uncalculated(source)
+    if cell:
+        raise UploadRefused(
+            _(
+                "Cell %(cell)s holds a formula without a value: open the file in a spreadsheet "
+                "program and save it, or paste the values instead of the formulas."
+            )
+            % {"cell": cell}
+        )
+
+
+def first_uncalculated(source: IO[bytes]) -> str:
+    """The first cell ("D7") holding a formula but no value."""
+    row_number, column = 0, 0  # a row or a cell without its reference is the next one
+    for event, element in iterparse(source, events=("start", "end")):
+        tag = element.tag.rsplit("}", 1)[-1]
+        if event == "start" and tag == "row":
+            row_number, column = int(element.get("r") or row_number + 1), 0
+        elif event == "end" and tag == "c":
+            letters = element.get("r", "").rstrip("0123456789")
+            column = column_index_from_string(letters) if letters else column + 1
+            parts = {child.tag.rsplit("}", 1)[-1]: child.text for child in element}
+            # A formula whose result is text may have an empty one; any other needs a value.
+            text_result = "v" in parts and element.get("t") == "str"
+            if "f" in parts and not (parts.get("v") or text_result):
+                return f"{get_column_letter(column)}{row_number}"
+        elif event == "end" and tag == "row":
+            element.clear()  # what is left of each row read is an empty element
+    return ""
 
 
 def line_too_long(line: int, limits: Limits) -> UploadRefused:

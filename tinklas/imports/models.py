@@ -76,6 +76,9 @@ class ImportRun(models.Model):
     updated_rows = models.PositiveIntegerField(_("updated"), default=0)
     unchanged_rows = models.PositiveIntegerField(_("unchanged"), default=0)
     error_rows = models.PositiveIntegerField(_("rows with errors"), default=0)
+    # Rows with a warning (the register of legal entities shows the company ending or gone),
+    # whatever their fate: writing a run that has any needs a confirmation (runs.start_commit).
+    warning_rows = models.PositiveIntegerField(_("rows with warnings"), default=0)
     # One entry per row: its number, fate, changes (old → new), notices and errors; at most
     # TINKLAS_IMPORT_RESULTS_KEPT of them (retention.kept_results), while the totals
     # above count every row.

@@ -37,14 +37,18 @@ def runs_per_day() -> int:
 
 def kept_results(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The results a run stores, in the file's order: every row with an error first, since
-    those are what the uploader must correct, then the other rows from the top of the file,
-    up to the cap."""
+    those are what the uploader must correct, then the rows with warnings, which the
+    uploader confirms having checked before writing, then the other rows from the top of
+    the file, up to the cap."""
     limit = results_kept()
     if len(results) <= limit:
         return results
-    errors = [number for number, result in enumerate(results) if result["fate"] == "error"]
-    others = [number for number, result in enumerate(results) if result["fate"] != "error"]
-    chosen = errors[:limit] + others[: max(0, limit - len(errors))]
+
+    def rank(number: int) -> int:
+        result = results[number]
+        return 0 if result["fate"] == "error" else 1 if result.get("warnings") else 2
+
+    chosen = sorted(range(len(results)), key=lambda number: (rank(number), number))[:limit]
     return [results[number] for number in sorted(chosen)]
 
 

@@ -107,6 +107,7 @@ RECORDED = [
     "updated_rows",
     "unchanged_rows",
     "error_rows",
+    "warning_rows",
     "status",
 ]
 
@@ -121,6 +122,9 @@ def record(run: ImportRun, results: list[dict[str, Any]], status: str) -> None:
     run.updated_rows = fates["updated"]
     run.unchanged_rows = fates["unchanged"]
     run.error_rows = fates["error"]
+    # A kind's results may carry warnings (member lists: the register shows the company
+    # ending or gone); they leave the fate as it is.
+    run.warning_rows = sum(1 for result in results if result.get("warnings"))
     run.status = status
     if not run.needs_content:
         run.content = None
@@ -156,14 +160,18 @@ def check(run: ImportRun, table: Table | None = None) -> None:
     save_record(run, "checked_at")
 
 
-def start_commit(run: ImportRun, user: User | None, *, now: bool = False) -> bool:
+def start_commit(
+    run: ImportRun, user: User | None, *, now: bool = False, warnings_confirmed: bool = False
+) -> bool:
     """Commits a checked run without errors, now or in the background (a large file, unless
     `now`); False when it is not (any more) waiting to be committed, for example after a
-    second click."""
-    claimed = (
-        ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.CHECKED, error_rows=0)
-        .filter(Q(new_rows__gt=0) | Q(updated_rows__gt=0))
-        .update(status=ImportRun.Status.COMMITTING, committed_by=user)
+    second click, or when its rows have warnings that the person did not confirm having
+    checked."""
+    waiting = ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.CHECKED, error_rows=0)
+    if not warnings_confirmed:
+        waiting = waiting.filter(warning_rows=0)
+    claimed = waiting.filter(Q(new_rows__gt=0) | Q(updated_rows__gt=0)).update(
+        status=ImportRun.Status.COMMITTING, committed_by=user
     )
     if not claimed:
         return False

@@ -14,8 +14,8 @@ from django.conf import settings
 from django.db.models import Choices
 from django.utils import translation
 from django.utils.translation import gettext as _
-from modeltranslation.utils import build_localized_fieldname
 
+from tinklas.imports.municipalities import Municipalities, ambiguity
 from tinklas.imports.reading import Cell
 from tinklas.organisations.models import NACE_REVISION
 from tinklas.search.analyzer import fold
@@ -122,31 +122,47 @@ class Vocabularies:
     """The municipalities and NACE codes of the site, read once per import."""
 
     def __init__(self) -> None:
-        self.municipalities: dict[str, Region] = {}
-        for region in Region.objects.filter(kind=Region.Kind.MUNICIPALITY):
-            self.municipalities[region.code.upper()] = region
-            for code, _language in settings.LANGUAGES:
-                name = getattr(region, build_localized_fieldname("name", code), "") or ""
-                if name:
-                    self.municipalities.setdefault(fold(name), region)
+        self.municipalities = Municipalities(Region.objects.filter(kind=Region.Kind.MUNICIPALITY))
+        # A file names the same few municipalities on many rows: each text is read once.
+        self.read_municipalities: dict[tuple[str, str | None], list[Region]] = {}
+        self.addresses: dict[tuple[str, str | None], Region | None] = {}
         self.activities = {
             activity.code: activity
             for activity in NaceActivity.objects.filter(revision=NACE_REVISION)
         }
 
     def municipality(self, cell: Cell, country: str | None = None) -> Region:
-        """The municipality a cell names, of `country` when one is given."""
+        """The municipality a cell names, of `country` when one is given: by its code, or
+        by its name as people write it (municipalities.py); a name that fits several is
+        refused with each of them named."""
         text = as_text(cell)
-        region = self.municipalities.get(text.upper()) or self.municipalities.get(fold(text))
-        if region is None or (country and region.country != country):
-            raise CellError(
-                _(
-                    "No municipality %(value)s: give its ISO 3166-2 code, such as LT-57, or "
-                    "its full name."
-                )
-                % {"value": text}
-            )
-        return region
+        key = (text, country)
+        if key not in self.read_municipalities:
+            self.read_municipalities[key] = self.municipalities.candidates(text, country)
+        found = self.read_municipalities[key]
+        if len(found) > 1:
+            raise CellError(ambiguity(text, found))
+        if not found:
+            raise CellError(self.no_municipality(text, country or settings.TINKLAS_COUNTRY))
+        return found[0]
+
+    def no_municipality(self, text: str, country: str) -> str:
+        example = self.municipalities.example(country)
+        if example is None:
+            return _(
+                "No municipalities of %(country)s are registered on the site: leave the cell empty."
+            ) % {"country": country}
+        return _(
+            "No municipality %(value)s: give its ISO 3166-2 code, such as %(code)s, or its "
+            "name, such as %(name)s."
+        ) % {"value": text, "code": example.code, "name": example.name}
+
+    def municipality_in_address(self, address: str, country: str | None = None) -> Region | None:
+        """The municipality an address names, if it names exactly one."""
+        key = (address, country)
+        if key not in self.addresses:
+            self.addresses[key] = self.municipalities.in_address(address, country)
+        return self.addresses[key]
 
     def activity(self, cell: Cell) -> NaceActivity:
         text = as_text(cell)

@@ -40,6 +40,10 @@ MANAGE = "clusters.manage_members"  # member lists
 RUNS_PER_PAGE = 25
 ROWS_PER_PAGE = 100
 FATES = ["error", "new", "updated", "unchanged"]
+# Besides a fate, the run's page shows the rows with warnings, whatever their fate.
+WARNED = "warned"
+# The commit form's checkbox, required when rows have warnings.
+CONFIRM_WARNINGS = "warnings_checked"
 TEMPLATE_TYPES = {
     "csv": csv_files.CONTENT_TYPE,
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -201,6 +205,8 @@ def results_page(request: HttpRequest, run: ImportRun) -> dict[str, Any]:
     kept = len(results)
     if fate in FATES:
         results = [result for result in results if result["fate"] == fate]
+    elif fate == WARNED:
+        results = [result for result in results if result.get("warnings")]
     else:
         fate = ""
     return {
@@ -231,6 +237,8 @@ def import_run(request: HtmxHttpRequest, run_id: int) -> HttpResponse:
         "kind": kind_of(run),
         "cluster": run.cluster,
         "fates": FATES,
+        "warned": WARNED,
+        "confirm_warnings": CONFIRM_WARNINGS,
         "audit_id": audit_id(run),
         "staff": is_network_staff(request.user),
         "background": in_background(run),
@@ -245,7 +253,8 @@ def import_run(request: HtmxHttpRequest, run_id: int) -> HttpResponse:
 def commit_import(request: HttpRequest, run_id: int) -> HttpResponse:
     run = get_object_or_404(ImportRun.objects.select_related("cluster", "uploaded_by"), pk=run_id)
     user: User = request.user  # type: ignore[assignment]
-    if not start_commit(run, user):
+    confirmed = request.POST.get(CONFIRM_WARNINGS) == "1"
+    if not start_commit(run, user, warnings_confirmed=confirmed):
         messages.error(request, refusal(run))
     elif run.status == ImportRun.Status.COMMITTED:
         messages.success(
@@ -268,4 +277,9 @@ def refusal(run: ImportRun) -> str:
         return _("Rows have errors: correct them in the file and upload it again.")
     if run.status == ImportRun.Status.FAILED:
         return _("This import failed; upload the file again.")
+    if run.warning_rows and run.has_changes:
+        return _(
+            "Rows have warnings: check them, then tick “I have checked the warned rows: "
+            "write them anyway” to write the import."
+        )
     return _("This import has nothing to write.")

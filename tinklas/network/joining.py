@@ -64,11 +64,14 @@ def add_to_network(
 
 def refusal(cluster: Cluster, error: ValidationError) -> list[str]:
     """The membership's errors, each naming the cluster and the field."""
-    fields = NetworkMembership._meta
+
+    def field_label(name: str) -> str:
+        return str(capfirst(getattr(NetworkMembership._meta.get_field(name), "verbose_name", name)))
+
     return [
         f"{cluster}: {message}"
         if name == NON_FIELD_ERRORS
-        else f"{cluster}: {capfirst(fields.get_field(name).verbose_name)}: {message}"
+        else f"{cluster}: {field_label(name)}: {message}"
         for name, messages in error.message_dict.items()
         for message in messages
     ]

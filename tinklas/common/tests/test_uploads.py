@@ -226,3 +226,28 @@ def test_a_file_over_its_size_is_refused_naming_the_limit():
     assert str(refusal.value) == (
         "The file is 1001\xa0bytes; at most 1000\xa0bytes is accepted. Split it into smaller files."
     )
+
+
+def test_a_formula_without_its_value_is_refused_naming_its_cell():
+    # As a program writes a workbook it never calculated: the formula, no result. Neither
+    # the row nor the cell gives its reference here, so the position is counted.
+    content = xlsx_file(
+        inline_row("name", "headcount")
+        + '<row><c t="inlineStr"><is><t>UAB Pienas</t></is></c><c><f>40+8</f><v/></c></row>'
+    )
+    with pytest.raises(uploads.UploadRefused) as refusal:
+        rows_of_xlsx(content)
+    assert str(refusal.value) == (
+        "Cell B2 holds a formula without a value: open the file in a spreadsheet program and "
+        "save it, or paste the values instead of the formulas."
+    )
+
+
+def test_a_formula_with_its_calculated_value_is_read_as_the_value():
+    content = xlsx_file(
+        inline_row("name", "headcount", "website")
+        + '<row r="2"><c r="A2" t="inlineStr"><is><t>UAB Pienas</t></is></c>'
+        + '<c r="B2"><f>40+8</f><v>48</v></c>'
+        + '<c r="C2" t="str"><f>IF(A2="","","")</f><v></v></c></row>'  # an empty text result
+    )
+    assert rows_of_xlsx(content)[1] == ("UAB Pienas", 48, None)

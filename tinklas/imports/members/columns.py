@@ -12,7 +12,10 @@ ORGANISATION_COLUMNS = [
         "name",
         _("Name"),
         _("The organisation's name as registered."),
-        _("Text, up to 255 characters."),
+        _(
+            "Text, up to 255 characters. Empty: the name the register of legal entities gives "
+            "for the company code."
+        ),
         "name",
         required=True,
     ),
@@ -59,8 +62,9 @@ ORGANISATION_COLUMNS = [
         _("Municipality"),
         _("The municipality of its registered office."),
         _(
-            "The ISO 3166-2 code, such as LT-57, or the municipality's full name in a "
-            "language of the site."
+            "The ISO 3166-2 code, such as LT-57, or the municipality's name in a language of "
+            "the site, in full or abbreviated; a place that is both a city and a district "
+            "municipality needs the kind."
         ),
         "municipality",
     ),

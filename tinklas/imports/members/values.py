@@ -56,7 +56,7 @@ def read_organisation_cell(key: str, cell: Cell, country: str, vocabularies: Voc
     if key == "vat_code":
         return clean_vat_code(as_text(cell), country)
     if key == "municipality":
-        return vocabularies.municipality(cell)
+        return vocabularies.municipality(cell, country)
     if key == "website":
         return parse_website(cell)
     if key == "main_nace_code":
@@ -93,6 +93,8 @@ def parse_row(row: SourceRow, vocabularies: Vocabularies) -> ParsedRow:
             parsed.errors.append((key, str(error)))
         except ValidationError as error:
             parsed.errors.append((key, " ".join(error.messages)))
-    if not parsed.organisation.get("name"):
+    # A row with a company code may leave the name to the register of legal entities: the
+    # row processor asks the register, and says so when it has no entity of the code.
+    if not parsed.organisation.get("name") and not row.values.get("company_code"):
         parsed.errors.append(("name", _("Give the organisation's name.")))
     return parsed

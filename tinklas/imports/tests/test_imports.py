@@ -193,7 +193,7 @@ def test_organisations_match_by_code_then_by_name_and_municipality(
     content = csv_file(
         [
             {
-                "name": "Kodas, UAB",
+                "name": "UAB Kodas ir partneriai",
                 "company_code": company_code("30000001"),
                 "joined_on": "2025-01-01",
             },

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -65,17 +66,34 @@ def same_legal_form(first: str, second: str) -> bool:
 
 
 def normalised_name(name: str) -> str:
-    """A name compared without case, quotes and spacing, with a legal form written in full
-    ("Uždaroji akcinė bendrovė „Šilas“") read as its abbreviation ("UAB Šilas")."""
-    text = " ".join(QUOTES.sub(" ", name).split()).casefold()
-    for full, abbreviation, _kind in LEGAL_FORMS:
-        if abbreviation:
-            full_form = full.casefold()
-            if text.startswith(full_form + " "):
-                text = abbreviation.casefold() + text[len(full_form) :]
-            elif text.endswith(" " + full_form):
-                text = text[: -len(full_form)] + abbreviation.casefold()
-    return text
+    """A name compared without case, quotes, commas and spacing, its legal form read as the
+    abbreviation before the name wherever and however it is written: "Uždaroji akcinė
+    bendrovė „Šilas“", 'UAB "Šilas"', "Šilas, UAB" and "Silas UAB" all give "uab šilas"
+    (the legal form compared without accents too, the name keeps them: "Šilas" and "Silas"
+    are different names). The one comparison of names for the register's pages and the
+    imports."""
+    words = QUOTES.sub(" ", name).replace(",", " ").casefold().split()
+    plain = [folded(word) for word in words]
+    for form_words, abbreviation in name_forms():
+        size = len(form_words)
+        if len(words) > size:
+            if plain[:size] == form_words:
+                return " ".join([abbreviation, *words[size:]])
+            if plain[-size:] == form_words:
+                return " ".join([abbreviation, *words[:-size]])
+    return " ".join(words)
+
+
+@cache
+def name_forms() -> list[tuple[list[str], str]]:
+    """Each legal form with an abbreviation, written in full and abbreviated (folded words),
+    with the abbreviation that stands for it in a normalised name."""
+    return [
+        (folded(form).split(), folded(abbreviation))
+        for full, abbreviation, _kind in LEGAL_FORMS
+        if abbreviation
+        for form in (full, abbreviation)
+    ]
 
 
 def same_name(first: str, second: str) -> bool:
