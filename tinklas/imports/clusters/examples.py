@@ -10,9 +10,13 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from modeltranslation.utils import build_localized_fieldname
 
 from tinklas.taxonomy.models import Region, Sector
+
+# Marked for the catalogue here, translated into each language of the site below.
+EXAMPLE_NAME = gettext_noop("Example Food Technology Cluster")
 
 
 def in_each_language(text: str) -> dict[str, str]:
@@ -34,7 +38,7 @@ def example_rows() -> list[dict[str, Any]]:
     english_only = build_localized_fieldname("name", "en")
     return [
         {
-            **in_each_language("Example Food Technology Cluster"),
+            **in_each_language(EXAMPLE_NAME),
             "acronym": "EFTC",
             "status": "published",
             "country": country,
