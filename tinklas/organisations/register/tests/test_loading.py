@@ -337,11 +337,10 @@ def test_a_load_holds_one_batch_of_rows_at_a_time_whatever_the_file_size(tmp_pat
     def count_rows_alive() -> None:
         # Only this file's rows, and only those still reachable: rows that are garbage but
         # not yet collected (when the collector runs depends on the machine) are not held.
+        # type() rather than isinstance(): the latter asks a dead weak proxy for its class.
         gc.collect()
         alive.append(
-            sum(
-                isinstance(thing, RegisterRow) and thing.code in codes for thing in gc.get_objects()
-            )
+            sum(type(thing) is RegisterRow and thing.code in codes for thing in gc.get_objects())
         )
 
     monkeypatch.setattr("tinklas.organisations.register.checking.PROGRESS_EVERY", 500)
