@@ -147,6 +147,7 @@ def build_registry(today: datetime.date) -> Network:
 
     clusters = create_clusters(builder, sectors, municipalities, ecosystems_by_sector)
     create_members(builder, clusters, municipalities, activities)
+    give_founding_years_only(clusters)
     network = create_network(builder, clusters)
     create_labels(builder, clusters)
     return network
@@ -164,10 +165,7 @@ def create_clusters(
         founded_on = datetime.date(
             row.founded, builder.random.randint(1, 12), builder.random.randint(1, 28)
         )
-        # As real sources do, a third of the clusters give only the year they were founded.
-        year_only = position % 3 == 2
-        if year_only:
-            founded_on = datetime.date(row.founded, 1, 1)
+
         coordinator = builder.organisation(
             name=f"Asociacija „{row.name_lt}“",
             legal_form="Asociacija",
@@ -185,7 +183,6 @@ def create_clusters(
             acronym=row.acronym,
             coordinator=coordinator,
             founded_on=founded_on,
-            founded_precision=DatePrecision.YEAR if year_only else DatePrecision.DAY,
             description_lt=(
                 f"{row.name_lt} vienija {sector.name_lt.lower()} srities įmones, mokslo ir "
                 f"viešojo sektoriaus organizacijas. Sritys: {row.technologies}."
@@ -225,6 +222,16 @@ def create_clusters(
         )
         clusters.append((row.field, cluster))
     return clusters
+
+
+def give_founding_years_only(clusters: list[tuple[str, Cluster]]) -> None:
+    """As real sources do, a third of the clusters give only the year they were founded. Set
+    once the members are drawn, so that their joining days stay as they were."""
+    for position, (_field, cluster) in enumerate(clusters):
+        if position % 3 == 2 and cluster.founded_on is not None:
+            cluster.founded_on = datetime.date(cluster.founded_on.year, 1, 1)
+            cluster.founded_precision = DatePrecision.YEAR
+            cluster.save(update_fields=["founded_on", "founded_precision"])
 
 
 def create_members(
